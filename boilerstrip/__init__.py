@@ -1,0 +1,43 @@
+"""boilerstrip: strip leftover boilerplate from scraped article text, keep the story.
+
+>>> from boilerstrip import clean
+>>> clean("The vote passed.\n\nRELATED: Council race heats up\n\nThe mayor signed it.")
+'The vote passed.\n\nThe mayor signed it.'
+"""
+
+from __future__ import annotations
+
+from .config import LANGUAGES, Config
+from .model import Category, Decision, Explanation
+from .pipeline import Cleaner, cleaner_for
+from .rules import REGISTRY, Rule
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "LANGUAGES",
+    "Category",
+    "Cleaner",
+    "Config",
+    "Decision",
+    "Explanation",
+    "Rule",
+    "clean",
+    "explain",
+    "rules",
+]
+
+
+def clean(text: str, config: Config | None = None) -> str:
+    """Remove boilerplate lines from ``text``; every kept line is returned byte for byte."""
+    return cleaner_for(config).clean(text)
+
+
+def explain(text: str, config: Config | None = None) -> Explanation:
+    """Like :func:`clean`, plus one :class:`Decision` per input line saying why."""
+    return cleaner_for(config).explain(text)
+
+
+def rules() -> tuple[Rule, ...]:
+    """Every rule: ``id``, ``name``, ``category``, ``languages``, ``description``."""
+    return tuple(REGISTRY)

@@ -1,0 +1,204 @@
+"""Rules: declared as data, compiled once per :class:`~boilerstrip.Config`.
+
+A *line rule* judges one line by its matching view alone. A *document rule* sees every
+line and every verdict so far, and removes lines by their context (what follows a
+``Keep Reading`` marker, headlines after the story's last paragraph).
+
+Every rule carries an id that never changes, a dotted name, a category, a description of
+why such a line is boilerplate, a reason shown by ``explain()``, and examples: texts it
+must remove a line from (``removes``) and texts that must come back unchanged (``keeps``).
+``tests/test_rule_examples.py`` runs them all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+import regex
+
+from ..config import LANGUAGES, Config
+from ..model import Category
+from ..phrases import _read, alternation, load
+
+_LIST_REF = re.compile(r"<<([\w.]+)>>")
+
+# Flags for every rule pattern: case-insensitive, "." never crosses a line (there is none in
+# a view anyway), version 0 semantics of the regex module.
+FLAGS = regex.IGNORECASE | regex.UNICODE
+
+# What a compiled line rule is: the matching view in, a detail for the reason (possibly
+# empty) or None out.
+LineMatcher = Callable[[str], "str | None"]
+
+
+@dataclass(frozen=True, eq=False)
+class Rule:
+    id: str
+    name: str
+    category: Category
+    description: str
+    reason: str
+    removes: tuple[str, ...] = ()
+    keeps: tuple[str, ...] = ()
+    default: bool = True
+    aliases: tuple[str, ...] = ()
+    # Phrase lists used by this rule; by default the one named like the rule.
+    lists: tuple[str, ...] = ()
+
+    stage = "line"
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Languages that have phrases for this rule; () means the rule is language-free."""
+        names = self.lists
+        return tuple(lang for lang in LANGUAGES if any(_read(lang, n) for n in names))
+
+    def phrase_source(self, template: str, config: Config) -> str | None:
+        """Fill ``<<list-name>>`` slots of a template; None when a slot has no phrases."""
+        missing = False
+
+        def fill(m: re.Match[str]) -> str:
+            nonlocal missing
+            name = m.group(1)
+            phrases = load(name, config.languages) + tuple(config.phrases.get(name, ()))
+            if not phrases:
+                missing = True
+                return ""
+            return alternation(phrases)
+
+        source = _LIST_REF.sub(fill, template)
+        return None if missing else source
+
+    def selectors(self) -> set[str]:
+        return {self.id, self.name, self.category.value, *self.aliases}
+
+
+@dataclass(frozen=True, eq=False)
+class LineRule(Rule):
+    """A rule that judges one line alone.
+
+    ``template`` is a regex that must match the whole view; ``<<list>>`` slots are filled
+    with phrase lists. ``at_end`` rules instead search their template at the end of the
+    view (a caption's trailing credit). ``make`` builds a predicate for rules that a regex
+    cannot say well; it gets the config and returns a :data:`LineMatcher` or None.
+    """
+
+    template: str = ""
+    at_end: bool = False
+    make: Callable[[Config], LineMatcher | None] | None = None
+
+    def __post_init__(self) -> None:
+        if not self.lists:
+            object.__setattr__(self, "lists", tuple(dict.fromkeys(_LIST_REF.findall(self.template))))
+
+    def source(self, config: Config) -> str | None:
+        return self.phrase_source(self.template, config) if self.template else None
+
+    def compile(self, config: Config) -> LineMatcher | None:
+        if self.make is not None:
+            return self.make(config)
+        source = self.source(config)
+        if source is None:
+            return None
+        if self.at_end:
+            pattern = regex.compile(f"(?:{source})\\Z", FLAGS)
+            return lambda v: "" if pattern.search(v, max(0, len(v) - END_WINDOW)) else None
+        pattern = regex.compile(source, FLAGS)
+        return lambda v: "" if pattern.fullmatch(v) else None
+
+
+# How far from the end of a view an at_end rule looks.
+END_WINDOW = 220
+
+
+@dataclass
+class Verdict:
+    rule: Rule
+    reason: str
+
+
+@dataclass
+class Document:
+    """What document rules see: every line's view and its verdict so far (None = kept)."""
+
+    views: list[str]
+    verdicts: list[Verdict | None]
+    config: Config
+    content: list[int] = field(default_factory=list)  # indices of non-blank lines
+
+    def __post_init__(self) -> None:
+        if not self.content:
+            self.content = [i for i, v in enumerate(self.views) if v]
+
+    def removed(self, i: int) -> bool:
+        return self.verdicts[i] is not None
+
+    def remove(self, i: int, rule: Rule, reason: str) -> None:
+        if self.verdicts[i] is None:
+            self.verdicts[i] = Verdict(rule, reason)
+
+    def kept_content(self) -> Iterator[int]:
+        return (i for i in self.content if self.verdicts[i] is None)
+
+
+DocumentAction = Callable[[Document], None]
+
+
+@dataclass(frozen=True, eq=False)
+class DocumentRule(Rule):
+    """A rule that sees the whole document. ``make`` compiles it for a config."""
+
+    make: Callable[[DocumentRule, Config], DocumentAction | None] | None = None
+
+    stage = "document"
+
+    def compile(self, config: Config) -> DocumentAction | None:
+        assert self.make is not None
+        return self.make(self, config)
+
+
+class Registry:
+    """Every rule, in the order they run. Ids, names and aliases must be unique."""
+
+    def __init__(self) -> None:
+        self._rules: list[Rule] = []
+        self._keys: dict[str, Rule] = {}
+
+    def add(self, rule: Rule) -> Rule:
+        for key in (rule.id, rule.name, *rule.aliases):
+            if key in self._keys:
+                raise ValueError(f"rule key {key!r} of {rule.id} is taken by {self._keys[key].id}")
+            self._keys[key] = rule
+        self._rules.append(rule)
+        return rule
+
+    def extend(self, rules: Iterable[Rule]) -> None:
+        for rule in rules:
+            self.add(rule)
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self._rules)
+
+    def __len__(self) -> int:
+        return len(self._rules)
+
+    def get(self, key: str) -> Rule:
+        return self._keys[key]
+
+    def select(self, config: Config) -> list[Rule]:
+        """The rules a config runs, in order. Unknown selectors raise ValueError."""
+        known = {c.value for c in Category} | set(self._keys)
+        for sel in (*config.enable, *config.disable):
+            if sel not in known:
+                raise ValueError(
+                    f"no rule or category {sel!r}; categories: "
+                    f"{', '.join(c.value for c in Category)}; run `boilerstrip rules` for ids"
+                )
+        enabled, disabled = set(config.enable), set(config.disable)
+        return [
+            r
+            for r in self._rules
+            if (r.default or r.selectors() & enabled) and not r.selectors() & disabled
+        ]

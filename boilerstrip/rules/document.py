@@ -1,0 +1,318 @@
+"""Document rules: lines that are boilerplate because of where they stand.
+
+They run after the line rules and see every verdict. A headline-like line is not debris on
+its own (a subheading looks the same); it is debris after a ``Keep Reading`` marker, or at
+the very end of the text after other debris, when it shares no words with the story.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..config import Config
+from ..model import Category
+from ..text import content_words
+from .base import FLAGS, Document, DocumentAction, DocumentRule, Rule
+from .line import AUTHOR_HEADING, LEAD, RELATED_HEADING, TRAIL
+
+_NO_HEADLINE_END = ".,;:…"
+_QUOTES = "\"”»'’)"
+
+
+def headline_like(v: str, config: Config) -> bool:
+    """Short, three words or more, and not ending like a sentence (a '?' may end it).
+
+    >>> headline_like("Cancer survivor and his doctor climb Kilimanjaro together", Config())
+    True
+    >>> headline_like("He never came back.", Config())
+    False
+    """
+    if not 12 <= len(v) <= config.headline_max_chars:
+        return False
+    last = v[-1]
+    if last in _NO_HEADLINE_END or (last in _QUOTES and v[-2] in ".,;:!?…"):
+        return False
+    return len(v.split()) >= 3
+
+
+def _overlap(v: str, story: set[str]) -> float:
+    words = content_words(v)
+    return len(words & story) / len(words) if words else 1.0
+
+
+def _story_words(doc: Document, before: int) -> set[str]:
+    words: set[str] = set()
+    for i in doc.kept_content():
+        if i >= before:
+            break
+        words |= content_words(doc.views[i])
+    return words
+
+
+# --- teasers after a list marker ---------------------------------------------------------
+
+
+def _make_after_marker(rule: DocumentRule, config: Config) -> DocumentAction:
+    def apply(doc: Document) -> None:
+        content = doc.content
+        for pos, i in enumerate(content):
+            verdict = doc.verdicts[i]
+            if verdict is None or verdict.rule is not RELATED_HEADING:
+                continue
+            rest = [j for j in content[pos + 1 :] if not doc.removed(j)]
+            if not rest:
+                continue
+            reason = f"follows the list heading on line {i + 1}"
+            if _is_tail(doc, i, rest, config):
+                for j in rest:
+                    doc.remove(j, rule, reason + ", at the end of the text")
+                return
+            for j in rest[: config.tail_max_lines]:
+                if not headline_like(doc.views[j], config):
+                    break
+                doc.remove(j, rule, reason)
+
+    return apply
+
+
+def _is_tail(doc: Document, marker: int, rest: list[int], config: Config) -> bool:
+    """Is everything left after the marker short enough to be its list of teasers?"""
+    if len(rest) > config.tail_max_lines:
+        return False
+    if any(len(doc.views[j]) > config.teaser_max_chars for j in rest):
+        return False
+    before = sum(len(doc.views[i]) for i in doc.kept_content() if i < marker)
+    return sum(len(doc.views[j]) for j in rest) * 2 <= before
+
+
+TEASER_AFTER_MARKER = DocumentRule(
+    id="BS0201",
+    name="teaser.after_marker",
+    category=Category.TEASER,
+    description="Headlines listed under a 'Related' / 'Keep Reading' / 'More from X' heading, "
+    "and, when the heading is near the end, the short teasers that follow it.",
+    reason="a teaser under a list heading",
+    make=_make_after_marker,
+    removes=(
+        "The council voted 7-2 to approve the budget late on Tuesday night.\n\n"
+        "Officials said the new spending plan would take effect in January.\n\n"
+        "Keep Reading\n\n"
+        "Cracker Barrel has called out Waffle House for its egg surcharge.",
+        "The storm cut power to 40,000 homes across the county on Sunday.\n"
+        "Related stories\n"
+        "Five things to know about hurricane season\n"
+        "How to prepare an emergency kit\n"
+        "Crews expected to restore power by Wednesday, the utility said in a statement.\n",
+    ),
+    keeps=(
+        "The storm cut power to 40,000 homes across the county on Sunday.\n\n"
+        "Related to the outage, the utility said crews would work through the night.\n\n"
+        "Power was restored by Wednesday.\n",
+    ),
+)
+
+# --- author bio --------------------------------------------------------------------------
+
+BIO_MAX_CHARS = 600
+
+
+def _make_bio(rule: DocumentRule, config: Config) -> DocumentAction:
+    def apply(doc: Document) -> None:
+        content = doc.content
+        for pos, i in enumerate(content[:-1]):
+            verdict = doc.verdicts[i]
+            if verdict is None or verdict.rule is not AUTHOR_HEADING:
+                continue
+            j = content[pos + 1]
+            if not doc.removed(j) and len(doc.views[j]) <= BIO_MAX_CHARS:
+                doc.remove(j, rule, f"the paragraph after the author heading on line {i + 1}")
+
+    return apply
+
+
+AUTHOR_BIO = DocumentRule(
+    id="BS0505",
+    name="author.bio",
+    category=Category.AUTHOR,
+    description="The short paragraph under an 'About the Author' heading: the author's bio.",
+    reason="an author bio",
+    make=_make_bio,
+    removes=(
+        "The council voted to approve the budget.\n\nAbout the Author\n\n"
+        "Jane Doe covers city hall for the Tribune.\n",
+    ),
+    keeps=(
+        "The council voted to approve the budget.\n\n"
+        "About the author of the plan, little is known.\n",
+    ),
+)
+
+# --- the end of the text -------------------------------------------------------------------
+
+
+def _closing_matcher(config: Config) -> regex.Pattern[str] | None:
+    source = PROMPT_CLOSING.phrase_source(rf"{LEAD}<<prompt.closing>>{TRAIL}", config)
+    return None if source is None else regex.compile(source, FLAGS)
+
+
+def _tail_run(doc: Document, config: Config, closing: regex.Pattern[str] | None) -> list[int]:
+    """The lines at the end of the text that are debris, prompts or unrelated headlines."""
+
+    def candidate(i: int) -> bool:
+        v = doc.views[i]
+        return (
+            doc.removed(i)
+            or (closing is not None and closing.fullmatch(v) is not None)
+            or headline_like(v, config)
+        )
+
+    run: list[int] = []
+    for i in reversed(doc.content):
+        if not candidate(i):
+            break
+        run.append(i)
+    if not run:
+        return run
+    story = _story_words(doc, run[-1])
+    if not story:  # nothing before the run: no story to compare with
+        return []
+    # A headline-like line that shares words with the story is the story's own last line
+    # (or a subheading): the run ends there.
+    kept: list[int] = []
+    for i in run:
+        v = doc.views[i]
+        if (
+            doc.removed(i)
+            or (closing is not None and closing.fullmatch(v))
+            or _overlap(v, story) <= config.headline_max_overlap
+        ):
+            kept.append(i)
+        else:
+            break
+    return kept[::-1]
+
+
+def _make_closing(rule: DocumentRule, config: Config) -> DocumentAction | None:
+    closing = _closing_matcher(config)
+    if closing is None:
+        return None
+
+    def apply(doc: Document) -> None:
+        for i in _tail_run(doc, config, closing):
+            if not doc.removed(i) and closing.fullmatch(doc.views[i]):
+                doc.remove(i, rule, "a question to readers after the story's last paragraph")
+
+    return apply
+
+
+PROMPT_CLOSING = DocumentRule(
+    id="BS0601",
+    name="prompt.closing",
+    category=Category.PROMPT,
+    description="A question to readers ('What do you think?') that closes the text: an "
+    "engagement prompt. The same words inside the story are kept.",
+    reason="a closing question to readers",
+    lists=("prompt.closing",),
+    make=_make_closing,
+    removes=(
+        "The council voted 7-2 to approve the budget late on Tuesday night.\n\n"
+        "What do you think?\n",
+        "Le conseil municipal a voté le budget mardi soir.\n\nQu'en pensez-vous ?\n",
+    ),
+    keeps=(
+        "What do you think?\n\nThat was the question the mayor put to the council on "
+        "Tuesday, and nobody answered it.\n",
+        "\"What do you think?\" she asked.\n",
+    ),
+)
+
+
+def _make_trailing(rule: DocumentRule, config: Config) -> DocumentAction:
+    closing = _closing_matcher(config)
+
+    def apply(doc: Document) -> None:
+        run = _tail_run(doc, config, closing)
+        evidence = next((i for i in run if doc.removed(i)), None)
+        if evidence is None:
+            return  # unsure: a story may end in a line without a full stop
+        for i in run:
+            if i > evidence and not doc.removed(i):
+                doc.remove(
+                    i, rule, f"a headline unrelated to the story, after the debris on line "
+                    f"{evidence + 1}"
+                )
+
+    return apply
+
+
+TEASER_TRAILING = DocumentRule(
+    id="BS0202",
+    name="teaser.trailing",
+    category=Category.TEASER,
+    description="Headlines of other stories at the very end of the text, after other debris "
+    "(a closing prompt, a share bar), sharing no words with the story.",
+    reason="an unrelated headline after the story",
+    make=_make_trailing,
+    removes=(
+        "Officials said the soldier crossed the border on foot before dawn.\n\n"
+        "Share this article\n\n"
+        "Cancer survivor and his doctor climb Mount Kilimanjaro together\n",
+    ),
+    keeps=(
+        "Officials said the soldier crossed the border on foot before dawn.\n\n"
+        "Share this article\n\n"
+        "Soldier who crossed the border on foot is recovering\n",
+        "Officials said the soldier crossed the border on foot before dawn.\n\n"
+        "Ingredients for the stew\n",
+    ),
+)
+
+# --- the headline, when the user does not want it ---------------------------------------
+
+
+def _make_headline(rule: DocumentRule, config: Config) -> DocumentAction | None:
+    if config.keep_title:
+        return None
+
+    def apply(doc: Document) -> None:
+        kept = doc.kept_content()
+        first = next(kept, None)
+        if first is None or next(kept, None) is None:
+            return
+        if headline_like(doc.views[first], config):
+            doc.remove(first, rule, "a headline on the first line (keep_title=False)")
+
+    return apply
+
+
+META_HEADLINE = DocumentRule(
+    id="BS0903",
+    name="meta.headline",
+    category=Category.META,
+    description="The headline on the first line, removed only with keep_title=False (by "
+    "default a headline is part of the story).",
+    reason="the headline",
+    make=_make_headline,
+    keeps=("Storm closes schools across the county\n\nThe storm hit at noon.\n",),
+)
+
+DOCUMENT_RULES: tuple[DocumentRule, ...] = (
+    TEASER_AFTER_MARKER,
+    AUTHOR_BIO,
+    PROMPT_CLOSING,
+    TEASER_TRAILING,
+    META_HEADLINE,
+)
+
+class LayoutRule(Rule):
+    stage = "layout"
+
+
+LAYOUT_BLANK = LayoutRule(
+    id="BS0001",
+    name="layout.blank",
+    category=Category.LAYOUT,
+    description="A blank line that separated a removed line from its neighbours: only one "
+    "blank line is kept between two kept paragraphs.",
+    reason="a blank line left over after a removal",
+)

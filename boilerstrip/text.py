@@ -1,0 +1,60 @@
+"""Splitting text into lines and building the *matching view* of a line.
+
+Rules never see the original line: they see its view, a normalised copy (NFKC, so that a
+no-break space or a full-width letter matches like its plain form; zero-width characters
+dropped; surrounding white space stripped). The output is always assembled from the original
+lines, so a kept line comes back byte for byte.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Line breaks are LF, CRLF and CR. str.splitlines() also splits on form feeds, U+2028 and
+# friends, which scraped text carries inside paragraphs, so those texts take the slow path.
+_OTHER_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+
+# A view longer than this is cut to its head and tail: no rule looks at the middle of a
+# long paragraph, and it keeps the cost of a line constant however long the line is.
+VIEW_MAX_CHARS = 1000
+_VIEW_HALF = VIEW_MAX_CHARS // 2
+
+
+def split_lines(text: str) -> list[str]:
+    """Split into lines that keep their line breaks; ``"".join(result) == text``."""
+    if _OTHER_BREAKS.search(text) is None:
+        return text.splitlines(keepends=True)
+    return _LINE.findall(text)
+
+
+def strip_break(line: str) -> str:
+    """The line without its line break."""
+    return line.rstrip("\r\n")
+
+
+def view(line: str) -> str:
+    """The matching view of one line (no line break in it)."""
+    if len(line) > VIEW_MAX_CHARS:
+        line = line[:_VIEW_HALF] + " \u2026 " + line[-_VIEW_HALF:]
+    if line.isascii():
+        return line.strip()
+    # Lone surrogates cannot be normalised meaningfully; replace them in the view only.
+    line = line.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return unicodedata.normalize("NFKC", line.translate(_INVISIBLE)).strip()
+
+
+_WORD = re.compile(r"\w+")
+_CONTENT_WORD = re.compile(r"\w{4,}")
+
+
+def word_count(s: str) -> int:
+    return len(s.split())
+
+
+def content_words(s: str) -> set[str]:
+    """Lower-cased words of four or more letters: enough to tell topics apart."""
+    return {w.casefold() for w in _CONTENT_WORD.findall(s)}
