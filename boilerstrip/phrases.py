@@ -2,57 +2,99 @@
 
 ``boilerstrip/data/phrases/<lang>/<rule-name>.txt`` holds the phrases of one rule in one
 language; ``common/`` holds lists that are not words of a language (agency names, social
-networks). ``#`` starts a comment. A phrase is literal text matched case-insensitively,
-with three conveniences:
+networks). ``#`` starts a comment. A phrase is literal text, with these conveniences:
 
-- a space matches any run of white space, and ``'`` matches any apostrophe (``'``, ``’``);
-- ``{name}`` matches a name: one to five capitalised words (``More from {name}``);
-- ``{n}`` matches a number (``Image {n} of {n}``).
+- matching is done on the line's *key* (its view lower-cased, apostrophes unified), so
+  phrases are case-insensitive; a space matches any run of white space;
+- ``{name}`` matches one to five words (``More from {name}``), ``{n}`` a number
+  (``Image {n} of {n}``).
 
 >>> import regex
->>> bool(regex.fullmatch(phrase_regex("More from {name}"), "more  from The Times", regex.I))
+>>> bool(regex.fullmatch(phrase_regex("More from {name}"), key("More  from The Times")))
 True
->>> bool(regex.fullmatch(phrase_regex("More from {name}"), "more from the times", regex.I))
-False
+>>> bool(regex.fullmatch(phrase_regex("What's new"), key("WHAT’S NEW")))
+True
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from importlib import resources
 
 import regex
 
-# A capitalised word (letters, digits, apostrophes, dots, hyphens) and a name of one to
-# five of them. Possessive quantifiers: a name can never be matched in two ways.
+# A capitalised word (letters, digits, apostrophes, dots, hyphens): for the rules that look
+# at names in the original case. Possessive: a word can never be matched in two ways.
 CAP_WORD = r"(?-i:[\p{Lu}\p{Lt}\d])[\w\p{M}.&'’-]*+"
-NAME = rf"(?:{CAP_WORD}(?:\s++{CAP_WORD}){{0,4}})"
-NUMBER = r"\d++"
-APOSTROPHE = "['’`´]"
 
-_PLACEHOLDERS = {"{name}": NAME, "{n}": NUMBER}
+_APOSTROPHES = regex.compile("[’`´ʼ‘]")
+_PLACEHOLDERS = {"{name}": r"[^\s:|]++(?:\s++[^\s:|]++){0,4}", "{n}": r"\d++"}
 _PLACEHOLDER_SPLIT = regex.compile(r"(\{name\}|\{n\})")
 
 
-def phrase_regex(phrase: str) -> str:
-    """The regex source for one phrase (see the module docstring)."""
-    out = []
-    for part in _PLACEHOLDER_SPLIT.split(phrase.strip()):
+def key(view: str) -> str:
+    """The line's key: its view lower-cased, with every apostrophe written ``'``.
+
+    A key is exactly as long as its view, so an offset found in one holds in the other.
+    """
+    k = view.lower()
+    if k.isascii():
+        return k.replace("`", "'")
+    if len(k) != len(view):  # "İ" lower-cases to two characters; keep those as they are
+        k = "".join(c if len(c.lower()) != 1 else c.lower() for c in view)
+    return _APOSTROPHES.sub("'", k)
+
+
+def _tokens(phrase: str) -> list[str]:
+    """A phrase as regex tokens: characters, one space for any run of spaces, placeholders."""
+    out: list[str] = []
+    for part in _PLACEHOLDER_SPLIT.split(key(" ".join(phrase.split()))):
         if part in _PLACEHOLDERS:
-            out.append(_PLACEHOLDERS[part])
-            continue
-        for word_i, word in enumerate(part.split(" ")):
-            if word_i:
-                out.append(r"\s+")
-            for ch in word:
-                out.append(APOSTROPHE if ch in "'’" else regex.escape(ch))
-    return "".join(out)
+            out.append(part)
+        else:
+            out.extend(part)
+    return out
+
+
+def _token_regex(token: str) -> str:
+    if token in _PLACEHOLDERS:
+        return _PLACEHOLDERS[token]
+    return r"\s+" if token == " " else regex.escape(token)
+
+
+def phrase_regex(phrase: str) -> str:
+    """The regex source, to run on a key, for one phrase (see the module docstring)."""
+    return "".join(_token_regex(t) for t in _tokens(phrase))
 
 
 def alternation(phrases: tuple[str, ...]) -> str:
-    """One non-capturing group matching any of the phrases, longest first."""
-    unique = sorted(set(phrases), key=lambda p: (-len(p), p))
-    return "(?:" + "|".join(phrase_regex(p) for p in unique) + ")"
+    """One group matching any of the phrases, written as a trie.
+
+    Phrases that share a beginning share its regex, so the engine tests each character
+    once however many phrases there are (a plain ``a|b|c`` alternation is many times
+    slower with thousands of phrases).
+
+    >>> print(alternation(("read more", "read on", "related")))
+    (?:re(?:ad\\s+(?:more|on)|lated))
+    """
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for phrase in phrases:
+        node = trie
+        for token in _tokens(phrase):
+            node = node.setdefault(token, {})
+        node[""] = {}
+    return "(?:" + _emit(trie) + ")"
+
+
+def _emit(node: dict) -> str:  # type: ignore[type-arg]
+    branches = [_token_regex(t) + _emit(child) for t, child in sorted(node.items()) if t]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a phrase ends here and others go on: the rest is optional
+        body = (body if body.startswith("(?:") and len(branches) > 1 else f"(?:{body})") + "?"
+    return body
 
 
 @functools.lru_cache(maxsize=None)
@@ -84,3 +126,86 @@ def available() -> dict[str, list[str]]:
         for folder in sorted(root.iterdir(), key=lambda f: f.name)
         if folder.is_dir()
     }
+
+
+# What may stand before a marker (bullets, brackets, arrows) and after a phrase.
+LEAD_CHARS = "[(«<>•·▸►▶*#|~- \t"
+TRAIL_CHARS = ":.!?…>»›→|~])(*-,;\"'”“ "
+
+
+class PhraseIndex:
+    """Every phrase of some lists, looked up by the words a line starts with.
+
+    ``hits(core)`` says which phrases the line starts with and where each ends: a few dict
+    look-ups, whatever the number of phrases. Phrases with a placeholder are matched by a
+    small regex, tried only when the line starts with the phrase's first word.
+
+    >>> index = PhraseIndex({"related.heading": ("Read more", "More from {name}")})
+    >>> index.hits("read more: the full story")
+    [('related.heading', 9)]
+    >>> index.hits("more from the times")
+    [('related.heading', 19)]
+    >>> index.hits("the council met")
+    []
+    """
+
+    def __init__(self, lists: Mapping[str, tuple[str, ...]]) -> None:
+        self._literal: dict[str, list[str]] = {}
+        self._first: set[str] = set()
+        self._max_words = 1
+        placeholders: dict[str, list[tuple[str, str]]] = {}
+        for name, phrases in lists.items():
+            for phrase in phrases:
+                k = " ".join(key(phrase).split()).rstrip(TRAIL_CHARS)
+                if not k:
+                    continue
+                first = k.split(" ", 1)[0]
+                if "{name}" in k or "{n}" in k:
+                    slot = "{n}" if first.startswith("{n}") else first
+                    placeholders.setdefault(slot, []).append((name, phrase))
+                    continue
+                names = self._literal.setdefault(k, [])
+                if name not in names:
+                    names.append(name)
+                self._first.add(first.rstrip(TRAIL_CHARS))
+                self._max_words = max(self._max_words, k.count(" ") + 1)
+        self._placeholders = {
+            slot: [(name, regex.compile(phrase_regex(p))) for name, p in items]
+            for slot, items in placeholders.items()
+        }
+
+    def starts(self, core: str) -> bool:
+        """Could any phrase start this line? (A cheap test before :meth:`hits`.)"""
+        sp = core.find(" ")
+        first = (core if sp < 0 else core[:sp]).rstrip(TRAIL_CHARS)
+        return first in self._first or first in self._placeholders or first[:1].isdigit()
+
+    def hits(self, core: str) -> list[tuple[str, int]]:
+        """(list name, end offset) for each phrase the line starts with.
+
+        ``core`` is a key with single spaces and no leading bullet (see :func:`core`).
+        """
+        out: list[tuple[str, int]] = []
+        sp = core.find(" ")
+        first = (core if sp < 0 else core[:sp]).rstrip(TRAIL_CHARS)
+        if first in self._first:
+            pos = 0
+            for _ in range(self._max_words):
+                sp = core.find(" ", pos)
+                stripped = (core if sp < 0 else core[:sp]).rstrip(TRAIL_CHARS)
+                for name in self._literal.get(stripped, ()):
+                    out.append((name, len(stripped)))
+                if sp < 0:
+                    break
+                pos = sp + 1
+        slot = "{n}" if first[:1].isdigit() else first
+        for name, pattern in self._placeholders.get(slot, ()):
+            m = pattern.match(core)
+            if m is not None:
+                out.append((name, m.end()))
+        return out
+
+
+def core(k: str) -> str:
+    """A key with single spaces and without a leading bullet or bracket."""
+    return " ".join(k.split()).lstrip(LEAD_CHARS)

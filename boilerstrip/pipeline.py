@@ -10,11 +10,22 @@ import regex
 from .config import Config
 from .model import Category, Decision, Explanation
 from .rules import LAYOUT_BLANK, REGISTRY
-from .rules.base import FLAGS, Document, DocumentAction, LineMatcher, LineRule, Rule, Verdict
+from .phrases import LEAD_CHARS, PhraseIndex, core, key
+from .rules.base import (
+    FLAGS,
+    Document,
+    DocumentAction,
+    DocumentRule,
+    LineMatcher,
+    LineRule,
+    Rule,
+    Verdict,
+    marker_phrases,
+)
 from .text import split_lines, strip_break, view
 
-# No line rule can match a view longer than this (every template caps its length), so the
-# combined pattern is not even tried on long paragraphs.
+# No marker rule can match a line longer than this (every ``after`` caps its length), so
+# the phrase index is not even consulted for long paragraphs.
 LINE_RULE_MAX_CHARS = 800
 
 
@@ -30,33 +41,44 @@ class Cleaner:
         rules = REGISTRY.select(self.config)
         self.rules: tuple[Rule, ...] = tuple(rules) + tuple(_user_rules(self.config))
 
-        combined: list[tuple[str, LineRule]] = []
+        starts: list[tuple[LineRule, frozenset[str], regex.Pattern[str]]] = []
+        anywhere: list[tuple[str, LineRule]] = []
+        marker_lists: dict[str, tuple[str, ...]] = {}
         self._line_matchers: list[tuple[LineRule, LineMatcher]] = []
         self._doc_actions: list[DocumentAction] = []
         for rule in self.rules:
-            if isinstance(rule, LineRule):
-                source = rule.source(self.config) if not (rule.make or rule.at_end) else None
-                if source is not None and regex.compile(source, FLAGS).groups == 0:
-                    combined.append((source, rule))
-                    continue
-                matcher = rule.compile(self.config)
-                if matcher is not None:
-                    self._line_matchers.append((rule, matcher))
-            elif rule.stage == "document":
-                action = rule.compile(self.config)  # type: ignore[attr-defined]
+            if isinstance(rule, DocumentRule):
+                action = rule.compile(self.config)
                 if action is not None:
                     self._doc_actions.append(action)
+            elif not isinstance(rule, LineRule):
+                continue
+            elif rule.make is not None:
+                matcher = rule.make(self.config)
+                if matcher is not None:
+                    self._line_matchers.append((rule, matcher))
+            elif rule.anywhere:
+                source = rule.anywhere_source(self.config)
+                if source is not None:
+                    anywhere.append((source, rule))
+            else:
+                after = rule.after_pattern(self.config)
+                if after is not None:
+                    starts.append((rule, frozenset(rule.markers), after))
+                    for name in rule.markers:
+                        marker_lists[name] = marker_phrases(name, self.config)
 
-        # All plain pattern rules run as one alternation with a named group per rule: one
-        # regex call per line, and the group that matched names the rule (first one wins).
-        self._by_group = {f"r{i}": rule for i, (_, rule) in enumerate(combined)}
-        self._combined = (
-            regex.compile(
-                "|".join(f"(?P<r{i}>{src})" for i, (src, _) in enumerate(combined)), FLAGS
-            )
-            if combined
-            else None
-        )
+        # Marker rules: one index of every phrase a line may start with; a line whose first
+        # word starts no phrase skips them all.
+        self._index = PhraseIndex(marker_lists)
+        self._starts = starts
+        # "anywhere" rules judge lines up to their max_chars: one alternation per limit, with
+        # a named group per rule, so one search per line finds the (first) rule that matches.
+        limits = sorted({rule.max_chars for _, rule in anywhere})
+        self._anywhere = [
+            (limit, _combine([(s, r) for s, r in anywhere if r.max_chars == limit]))
+            for limit in limits
+        ]
 
     # -- public API -------------------------------------------------------------------
 
@@ -87,13 +109,23 @@ class Cleaner:
     # -- stages -----------------------------------------------------------------------
 
     def _judge(self, v: str) -> Verdict | None:
-        if self._combined is not None and len(v) <= LINE_RULE_MAX_CHARS:
-            m = self._combined.fullmatch(v)
-            if m is not None:
-                rule = self._by_group[m.lastgroup]  # type: ignore[index]
-                return Verdict(rule, rule.reason)
+        k = key(v)
+        if len(k) <= LINE_RULE_MAX_CHARS:
+            c = k.lstrip(LEAD_CHARS)
+            if self._index.starts(c):
+                c = core(c)
+                hits = self._index.hits(c)
+                for rule, markers, after in self._starts if hits else ():
+                    for name, end in hits:
+                        if name in markers and after.fullmatch(c, end):
+                            return Verdict(rule, rule.reason)
+        for limit, combined in self._anywhere:
+            if len(k) <= limit:
+                rule = _first(combined, k)
+                if rule is not None:
+                    return Verdict(rule, rule.reason)
         for rule, matcher in self._line_matchers:
-            detail = matcher(v)
+            detail = matcher(v, k)
             if detail is not None:
                 return Verdict(rule, f"{rule.reason}: {detail}" if detail else rule.reason)
         return None
@@ -110,6 +142,25 @@ class Cleaner:
             for action in self._doc_actions:
                 action(doc)
         return lines, verdicts, _keep_mask(views, verdicts)
+
+
+_Combined = tuple[regex.Pattern[str], dict[str, LineRule]] | None
+
+
+def _combine(rules: list[tuple[str, LineRule]]) -> _Combined:
+    if not rules:
+        return None
+    source = "|".join(f"(?P<r{i}>{src})" for i, (src, _) in enumerate(rules))
+    return regex.compile(source, FLAGS), {f"r{i}": rule for i, (_, rule) in enumerate(rules)}
+
+
+def _first(combined: _Combined, k: str) -> LineRule | None:
+    """The first rule of a combined alternation found in the key."""
+    if combined is None:
+        return None
+    pattern, by_group = combined
+    m = pattern.search(k)
+    return None if m is None else by_group[m.lastgroup]
 
 
 def _decision(i: int, content: str, rule: Rule, reason: str) -> Decision:
@@ -158,13 +209,18 @@ def _assemble(lines: list[str], keep: list[bool]) -> Iterator[str]:
 def _user_rules(config: Config) -> Iterator[LineRule]:
     for category, patterns in config.patterns.items():
         cat = Category(category)
+        pattern = regex.compile("|".join(f"(?:{p})" for p in patterns), regex.IGNORECASE)
+
+        def make(config: Config, pattern: regex.Pattern[str] = pattern) -> LineMatcher:
+            return lambda v, k: "" if pattern.fullmatch(v) else None
+
         yield LineRule(
             id=f"USER-{cat.value}",
             name=f"user.{cat.value}",
             category=cat,
             description="A pattern from the user's configuration.",
             reason=f"matches a user pattern for {cat.value}",
-            template="(?:" + "|".join(f"(?:{p})" for p in patterns) + ")",
+            make=make,
         )
 
 

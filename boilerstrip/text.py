@@ -16,7 +16,7 @@ import unicodedata
 _OTHER_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 # A view longer than this is cut to its head and tail: no rule looks at the middle of a
 # long paragraph, and it keeps the cost of a line constant however long the line is.
@@ -44,7 +44,7 @@ def view(line: str) -> str:
         return line.strip()
     # Lone surrogates cannot be normalised meaningfully; replace them in the view only.
     line = line.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
-    return unicodedata.normalize("NFKC", line.translate(_INVISIBLE)).strip()
+    return unicodedata.normalize("NFKC", _INVISIBLE.sub("", line)).strip()
 
 
 _WORD = re.compile(r"\w+")

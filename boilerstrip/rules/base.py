@@ -20,17 +20,20 @@ import regex
 
 from ..config import LANGUAGES, Config
 from ..model import Category
-from ..phrases import _read, alternation, load
+from ..phrases import PhraseIndex, _read, alternation, core, load
 
 _LIST_REF = re.compile(r"<<([\w.]+)>>")
 
-# Flags for every rule pattern: case-insensitive, "." never crosses a line (there is none in
-# a view anyway), version 0 semantics of the regex module.
-FLAGS = regex.IGNORECASE | regex.UNICODE
+# Rule patterns run on a line's key (lower-cased), so they need no IGNORECASE, which makes
+# large phrase alternations an order of magnitude slower in the regex module.
+FLAGS = regex.UNICODE
 
-# What a compiled line rule is: the matching view in, a detail for the reason (possibly
-# empty) or None out.
-LineMatcher = Callable[[str], "str | None"]
+# What may follow a marker that is the whole line: "Related:", "Read more »", "Keep Reading …"
+TRAIL = r"[\s:.!?…>»›→|~\])(*-]*+"
+
+# What a compiled line rule is: the line's matching view and its key in, a detail for the
+# reason (possibly empty) or None out.
+LineMatcher = Callable[[str, str], "str | None"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -44,7 +47,7 @@ class Rule:
     keeps: tuple[str, ...] = ()
     default: bool = True
     aliases: tuple[str, ...] = ()
-    # Phrase lists used by this rule; by default the one named like the rule.
+    # Phrase lists used by this rule.
     lists: tuple[str, ...] = ()
 
     stage = "line"
@@ -62,7 +65,7 @@ class Rule:
         def fill(m: re.Match[str]) -> str:
             nonlocal missing
             name = m.group(1)
-            phrases = load(name, config.languages) + tuple(config.phrases.get(name, ()))
+            phrases = marker_phrases(name, config)
             if not phrases:
                 missing = True
                 return ""
@@ -77,40 +80,66 @@ class Rule:
 
 @dataclass(frozen=True, eq=False)
 class LineRule(Rule):
-    """A rule that judges one line alone.
+    """A rule that judges one line alone, in one of three ways.
 
-    ``template`` is a regex that must match the whole view; ``<<list>>`` slots are filled
-    with phrase lists. ``at_end`` rules instead search their template at the end of the
-    view (a caption's trailing credit). ``make`` builds a predicate for rules that a regex
-    cannot say well; it gets the config and returns a :data:`LineMatcher` or None.
+    ``markers`` + ``after``: the line starts with a phrase of one of the ``markers`` lists
+    (after an optional bullet or bracket), and the rest of its key, from the phrase's end,
+    matches the regex ``after`` (which may name lists as ``<<list>>``). The default
+    ``after`` allows only trailing punctuation: the whole line is the phrase.
+    ``anywhere``: a regex searched for anywhere in the key of a line of at most
+    ``max_chars``. ``make``: builds a predicate for what needs the original case or a
+    little logic; it gets the config and returns a :data:`LineMatcher`.
+
+    The pipeline looks every marker phrase up in one index and runs every ``anywhere``
+    pattern as one alternation, so a phrase rule costs (almost) nothing per line.
     """
 
-    template: str = ""
-    at_end: bool = False
+    markers: tuple[str, ...] = ()
+    after: str = TRAIL
+    anywhere: str = ""
+    max_chars: int = 400
     make: Callable[[Config], LineMatcher | None] | None = None
 
     def __post_init__(self) -> None:
         if not self.lists:
-            object.__setattr__(self, "lists", tuple(dict.fromkeys(_LIST_REF.findall(self.template))))
+            refs = _LIST_REF.findall(self.after + self.anywhere) if not self.make else []
+            object.__setattr__(self, "lists", tuple(dict.fromkeys((*self.markers, *refs))))
 
-    def source(self, config: Config) -> str | None:
-        return self.phrase_source(self.template, config) if self.template else None
+    def after_pattern(self, config: Config) -> regex.Pattern[str] | None:
+        source = self.phrase_source(self.after, config)
+        return None if source is None else regex.compile(source, FLAGS)
+
+    def anywhere_source(self, config: Config) -> str | None:
+        return self.phrase_source(self.anywhere, config) if self.anywhere else None
 
     def compile(self, config: Config) -> LineMatcher | None:
+        """This rule alone, as a matcher (the pipeline combines rules instead)."""
         if self.make is not None:
             return self.make(config)
-        source = self.source(config)
-        if source is None:
+        if self.anywhere:
+            source = self.anywhere_source(config)
+            if source is None:
+                return None
+            pattern = regex.compile(source, FLAGS)
+            limit = self.max_chars
+            return lambda v, k: "" if len(k) <= limit and pattern.search(k) else None
+        index = PhraseIndex({n: marker_phrases(n, config) for n in self.markers})
+        after = self.after_pattern(config)
+        if after is None:
             return None
-        if self.at_end:
-            pattern = regex.compile(f"(?:{source})\\Z", FLAGS)
-            return lambda v: "" if pattern.search(v, max(0, len(v) - END_WINDOW)) else None
-        pattern = regex.compile(source, FLAGS)
-        return lambda v: "" if pattern.fullmatch(v) else None
+
+        def match(v: str, k: str) -> str | None:
+            c = core(k)
+            for _, end in index.hits(c):
+                if after.fullmatch(c, end):
+                    return ""
+            return None
+
+        return match
 
 
-# How far from the end of a view an at_end rule looks.
-END_WINDOW = 220
+def marker_phrases(name: str, config: Config) -> tuple[str, ...]:
+    return load(name, config.languages) + tuple(config.phrases.get(name, ()))
 
 
 @dataclass

@@ -11,6 +11,7 @@ import regex
 
 from ..config import Config
 from ..model import Category
+from ..phrases import key
 from ..text import content_words
 from .base import FLAGS, Document, DocumentAction, DocumentRule, Rule
 from .line import AUTHOR_HEADING, LEAD, RELATED_HEADING, TRAIL
@@ -162,7 +163,7 @@ def _tail_run(doc: Document, config: Config, closing: regex.Pattern[str] | None)
         v = doc.views[i]
         return (
             doc.removed(i)
-            or (closing is not None and closing.fullmatch(v) is not None)
+            or (closing is not None and closing.fullmatch(key(v)) is not None)
             or headline_like(v, config)
         )
 
@@ -183,7 +184,7 @@ def _tail_run(doc: Document, config: Config, closing: regex.Pattern[str] | None)
         v = doc.views[i]
         if (
             doc.removed(i)
-            or (closing is not None and closing.fullmatch(v))
+            or (closing is not None and closing.fullmatch(key(v)))
             or _overlap(v, story) <= config.headline_max_overlap
         ):
             kept.append(i)
@@ -199,7 +200,7 @@ def _make_closing(rule: DocumentRule, config: Config) -> DocumentAction | None:
 
     def apply(doc: Document) -> None:
         for i in _tail_run(doc, config, closing):
-            if not doc.removed(i) and closing.fullmatch(doc.views[i]):
+            if not doc.removed(i) and closing.fullmatch(key(doc.views[i])):
                 doc.remove(i, rule, "a question to readers after the story's last paragraph")
 
     return apply

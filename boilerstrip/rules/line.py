@@ -1,10 +1,12 @@
 """Line rules: a line that is boilerplate whatever surrounds it.
 
-Each rule matches the whole matching view of a line (``template``), or its end
-(``at_end``), or runs a small predicate (``make``). The words live in phrase files
-(``data/phrases/<lang>/<list>.txt``); the templates here only say how they are put
-together. Every template caps the length it accepts, so no line rule can remove a long
-story paragraph, and every repetition is bounded or possessive, so matching is linear.
+A rule either says that the line starts with a marker phrase (``markers``) and what may
+follow it (``after``), or searches the line's key for a phrase (``anywhere``), or runs a
+small predicate (``make``) for what needs the original case or a little logic. The words
+live in phrase files (``data/phrases/<lang>/<list>.txt``); the code here only says how they
+are put together. Every rule caps the length of line it judges, so no line rule can remove
+a long story paragraph, and every repetition is bounded or possessive, so matching time is
+linear in the line's length.
 """
 
 from __future__ import annotations
@@ -13,20 +15,16 @@ import regex
 
 from ..config import Config
 from ..model import Category
-from ..phrases import CAP_WORD, load
-from .base import FLAGS, LineMatcher, LineRule
+from ..phrases import CAP_WORD, key, load
+from .base import FLAGS, TRAIL, LineMatcher, LineRule
 
 # A bullet, bracket or arrow that may stand before a marker.
 LEAD = r"(?:[\[(«<>•·▸►▶*#|~-]\s*+)?"
-# Punctuation that may follow a marker: "Related:", "Read more »", "Keep Reading ...".
-TRAIL = r"[\s:.!?…>»›→|~\])(*-]*+"
 # A separator between a marker and the headline it introduces.
 SEP = r"\s*+[:|»›>→–—-]\s*+"
 # A person or organisation: capitalised words, with the particles names carry.
 PARTICLE = r"(?:de|da|do|dos|das|del|della|di|van|von|der|den|ter|le|la|du|bin|al|el|y|e)"
 PERSON = rf"(?:{CAP_WORD}(?:\s++(?:{PARTICLE}\s++)?{CAP_WORD}){{0,4}})"
-# Social networks and share targets (common/social.txt holds the names).
-_SOCIAL = "<<social>>"
 _URL = r"(?:https?://|www\.)\S++"
 _EMAIL = r"[\w.+-]++@[\w-]++(?:\.[\w-]++)++"
 _HANDLE = r"(?<![\w@])@\w{2,}+"
@@ -45,7 +43,7 @@ RELATED_HEADING = _line(
     description="A heading that opens a list of links to other stories: the list is not part "
     "of this story, and the heading alone says nothing.",
     reason="the whole line is a heading for links to other stories",
-    template=rf"{LEAD}<<related.heading>>{TRAIL}",
+    markers=("related.heading",),
     removes=("Related Articles", "You may also like...", "Keep Reading", "More from Reuters:",
              "Lesen Sie auch", "Lire aussi", "Te puede interesar", "Leggi anche",
              "Leia também", "Lees ook", "Czytaj także", "Zobacz też"),
@@ -59,7 +57,7 @@ RELATED_MORE = _line(
     category=Category.RELATED,
     description="A 'read more' or 'continue reading' button: a link label, not a sentence.",
     reason="the whole line is a read-more link label",
-    template=rf"{LEAD}<<related.more>>{TRAIL}",
+    markers=("related.more",),
     removes=("Read more", "Continue reading »", "Weiterlesen", "Lire la suite", "Leer más",
              "Continua a leggere", "Leia mais", "Lees verder", "Czytaj dalej"),
     keeps=("Read more books, the librarian told the children.",),
@@ -72,7 +70,8 @@ RELATED_LINK = _line(
     description="A marker such as 'RELATED:' or 'Read more:' followed by the headline of "
     "another story, inserted between paragraphs.",
     reason="a marker followed by the headline of another story",
-    template=rf"{LEAD}(?:<<related.heading>>|<<related.more>>|<<related.link>>){SEP}.{{3,200}}+",
+    markers=("related.heading", "related.more", "related.link"),
+    after=rf"{SEP}.{{3,200}}+",
     removes=("RELATED:\u00a0North Korea shoots at defector",
              "Read more: Alibaba poised to launch record-breaking Hong Kong listing",
              "[Related: Salesforce keynote: AI, integration and protests]",
@@ -83,6 +82,19 @@ RELATED_LINK = _line(
            "See also the report's appendix, which lists every school that closed."),
 )
 
+_SITE_LINK = regex.compile(
+    r"(?:(?:also|more)\s++)?(?:on|at|from|via)\s++[\w-]++(?:\.[\w-]++)+\s*+:\s*+.{3,200}+"
+    r"|also\s++on\s++[\w-]++(?:\.[\w-]++)+\s++.{3,200}+"
+)
+_SITE_LINK_START = ("on ", "at ", "from ", "via ", "also ", "more ")
+
+
+def _site_link(v: str, k: str) -> str | None:
+    if len(k) > 260 or not k.startswith(_SITE_LINK_START):
+        return None
+    return "" if _SITE_LINK.fullmatch(k) else None
+
+
 RELATED_SITE_LINK = _line(
     id="BS0104",
     name="related.site_link",
@@ -90,14 +102,22 @@ RELATED_SITE_LINK = _line(
     description="A link to a story on another page of the site, introduced by the site's "
     "domain ('On HoustonChronicle.com: ...', 'Also on rt.com ...').",
     reason="a headline linked from the site's domain",
-    template=r"(?:(?:also|more)\s++)?(?:on|at|from|via)\s++[\w-]++(?:\.[\w-]++)+\s*+:\s*+.{3,200}+"
-    r"|also\s++on\s++[\w-]++(?:\.[\w-]++)+\s++.{3,200}+",
+    make=lambda config: _site_link,
     removes=("On HoustonChronicle.com: Car sales plunge nearly 17 percent in August",
              "Also on rt.com Journalists threatened with arrest as Bolivia purges officials"),
     keeps=("On Amazon.com, the book sold out within a day.",),
 )
 
 # --- teasers that are recognisable on their own ---------------------------------------
+
+_TAG = regex.compile(r"\s\[[\p{Lu}\d][\p{Lu}\d ]{1,18}\]\W{0,2}\Z")
+
+
+def _tagged(v: str, k: str) -> str | None:
+    if not 10 <= len(v) <= 200 or "]" not in v[-3:]:
+        return None
+    return "" if _TAG.search(v, len(v) - 25 if len(v) > 25 else 0) else None
+
 
 TEASER_TAGGED = _line(
     id="BS0203",
@@ -106,7 +126,7 @@ TEASER_TAGGED = _line(
     description="A headline with an all-capitals tag such as [VIDEO] or [PICS]: a link to "
     "another story or a media item, dropped into the text.",
     reason="a headline tagged like a link ([VIDEO], [INSIGHT])",
-    template=r".{10,200}?\s\[(?-i:[\p{Lu}\d][\p{Lu}\d ]{1,18})\]\W{0,2}",
+    make=lambda config: _tagged,
     removes=("Lakers vs Nets: NBA make final decision on game amid China turmoil [VIDEO]",
              "Plague warning: health agency names eight deadly diseases [INSIGHT]"),
     keeps=("The senator said the bill was \"dead on arrival\" [sic].",
@@ -122,14 +142,52 @@ CREDIT_LABEL = _line(
     description="A photo, image or video credit: a label such as 'Photo:' or 'Credit:' and "
     "the name of the photographer or agency.",
     reason="a photo or image credit",
-    template=rf"{LEAD}(?:<<credit.label>>\s*+[:|/]|<<credit.by>>\s)\s*+.{{1,250}}+",
+    markers=("credit.label",),
+    after=r"\s*+[:|/]\s*+.{1,250}+",
     removes=("Photo: David Zalubowski, STF / Associated Press", "Credit: Jane Doe",
-             "Photo by Kevin Mazur/Getty Images", "Image copyright Getty Images",
-             "Foto: dpa", "Crédit photo : AFP", "Foto di Mario Rossi",
-             "Fot. Jan Kowalski"),
+             "Foto: dpa", "Crédit photo : AFP", "Bild: Keystone"),
     keeps=("Photos show the damage to the north wing of the building.",
            "Photographers waited outside the court for hours."),
 )
+
+CREDIT_BY = _line(
+    id="BS0306",
+    name="credit.by",
+    category=Category.CREDIT,
+    description="A photo or image credit written as a phrase: 'Photo by X', 'Image "
+    "copyright X', 'Courtesy of X'.",
+    reason="a photo or image credit",
+    markers=("credit.by",),
+    after=r"[.:]?\s.{1,250}+",
+    removes=("Photo by Kevin Mazur/Getty Images", "Image copyright Getty Images",
+             "Foto di Mario Rossi", "Fot. Jan Kowalski", "Courtesy of the artist"),
+    keeps=("Photographers waited outside the court for hours.",),
+)
+
+_PARTS = regex.compile(r"\s*+[,/]\s*+")
+
+
+def _make_agency(config: Config) -> LineMatcher | None:
+    agencies = {" ".join(key(a).split()) for a in load("credit.agency", config.languages)}
+    if not agencies:
+        return None
+
+    last_words = {a.rsplit(" ", 1)[-1] for a in agencies}
+
+    def match(v: str, k: str) -> str | None:
+        if len(k) > 80:
+            return None
+        stripped = k.strip(" \t.()[]©")
+        if stripped.rsplit(" ", 1)[-1].rsplit("/", 1)[-1] not in last_words:
+            return None
+        parts = _PARTS.split(stripped)
+        # "Getty Images", "AFP/Getty Images", and "Michael Conroy, AP" (a name, then agencies)
+        if len(parts) > 1 and parts[0] not in agencies and len(parts[0].split()) <= 4:
+            parts = parts[1:]
+        return "" if all(p in agencies for p in parts) else None
+
+    return match
+
 
 CREDIT_AGENCY = _line(
     id="BS0302",
@@ -138,10 +196,10 @@ CREDIT_AGENCY = _line(
     description="A line that is only the name of a photo or news agency, alone or after a "
     "photographer's name ('Getty Images', 'Michael Conroy, AP').",
     reason="the line is only a photographer or agency credit",
-    template=rf"{LEAD}\(?©?\s*+(?:{PERSON}\s*+[,/]\s*+)?<<credit.agency>>"
-    r"(?:\s*+[/,]\s*+<<credit.agency>>){0,3}\s*+\)?\.?",
+    lists=("credit.agency",),
+    make=lambda config: _make_agency(config),
     removes=("Getty Images", "(AFP)", "Michael Conroy, AP", "REUTERS",
-             "Sakib Ali/Hindustan Times/Getty Images"),
+             "AFP/Getty Images"),
     keeps=("AP reported the fire first.",),
 )
 
@@ -150,7 +208,7 @@ _WORD = regex.compile(r"\w+")
 
 
 def _make_platform_person(config: Config) -> LineMatcher:
-    def match(v: str) -> str | None:
+    def match(v: str, k: str) -> str | None:
         if len(v) > 80 or "/" not in v or not v[0].isalpha():
             return None
         if _NAME_SLASH.fullmatch(v) and len(_WORD.findall(v)) >= 3:
@@ -172,6 +230,15 @@ CREDIT_SLASH = _line(
     keeps=("24/7", "Yes/No", "He said yes/no questions were banned."),
 )
 
+_COPYRIGHT = regex.compile(r"\(?\s*+(?:©|\(c\)|copyright\s*+(?:©|\(c\)|\d{4}))")
+
+
+def _copyright(v: str, k: str) -> str | None:
+    if len(k) > 260 or not k.startswith(("©", "(", "copyright")):
+        return None
+    return "" if _COPYRIGHT.match(k) else None
+
+
 CREDIT_COPYRIGHT = _line(
     id="BS0304",
     name="credit.copyright",
@@ -179,44 +246,70 @@ CREDIT_COPYRIGHT = _line(
     description="A copyright line ('© 2019 CBS Interactive Inc. All Rights Reserved.', "
     "'© Amazon').",
     reason="a copyright notice",
-    template=r"(?:\(\s*+)?(?:©|\(c\)|copyright\s*+(?:©|\(c\)|\d{4}))\s*+.{0,250}+"
-    r"|.{0,200}?\b<<credit.rights>>\b.{0,100}+",
-    removes=("© 2019 CBS Interactive Inc. All Rights Reserved.", "© Amazon",
-             "Copyright 2019 The Associated Press. All rights reserved.",
-             "Alle Rechte vorbehalten.", "Tous droits réservés"),
+    make=lambda config: _copyright,
+    removes=("© 2019 CBS Interactive Inc.", "© Amazon", "Copyright 2019 The Associated Press"),
     keeps=("Copyright lawyers said the ruling would be appealed.",),
+)
+
+CREDIT_RIGHTS = _line(
+    id="BS0305",
+    name="credit.rights",
+    category=Category.CREDIT,
+    description="A short line reserving the rights to the text or photos.",
+    reason="a rights notice",
+    anywhere=r"\b<<credit.rights>>\b",
+    max_chars=200,
+    removes=("Alle Rechte vorbehalten.", "Tous droits réservés", "Reproduction interdite. Tous droits réservés."),
+    keeps=("The company reserved the right to appeal, its lawyer said.",),
 )
 
 # --- captions ------------------------------------------------------------------------------
 
-_CAPTION_END = (
-    # "(AP Photo/Jane Doe)", "(Photo: Reuters)", "(credit: NASA/Jude Guidry)"
-    r"\(\s*+[^()]{0,80}?\b<<caption.word>>\b[^()]{0,100}+\)"
-    # "(Miguel Martinez/ AJC)"
-    rf"|\(\s*+{PERSON}(?:\s*+/\s*+{PERSON}){{1,3}}\s*+\)"
-    # "REUTERS/Brendan McDermid"
-    rf"|(?<!\w)(?-i:REUTERS|Reuters|AP|AFP|EPA|EPA-EFE|ANSA|EFE|dpa)\s*+/\s*+{PERSON}"
-    # "... equivalent. Credit: ESA", "... earnings. Photograph by Robyn Beck/AFP"
-    r"|[.!?\"”]\s++(?:<<credit.label>>\s*+:|<<credit.by>>\s)\s*+[^.!?]{1,80}+"
-    # "... problematic use of the drug. Getty"
-    r"|[.!?\"”]\s++<<caption.agency>>"
-    # "installation views, photos © Inexhibit, 2018"
-    r"|©\s*+[^.!?©]{1,60}+"
+# The credit a caption ends in. On the key: "(AP Photo/Jane Doe)", "(Photo: Reuters)".
+_PAREN_WORD = r"\(\s*+[^()]{0,80}?\b<<caption.word>>\b[^()]{0,100}+\)[\s.]*+\Z"
+# After the caption's last sentence, on the key: "Credit: ESA", "Photograph by X", "Getty".
+_AFTER_SENTENCE = (
+    r"(?:(?:<<credit.label>>\s*+:|<<credit.by>>\s)\s*+[^.!?]{1,80}+|<<caption.agency>>)[\s.]*+"
 )
+_LAST_SENTENCE_END = regex.compile(r"(?r)[.!?\"”]\s++")
+# On the view, where names keep their capitals: "(Miguel Martinez/ AJC)".
+_PAREN_NAMES = regex.compile(rf"\(\s*+{PERSON}(?:\s*+/\s*+{PERSON}){{1,3}}\s*+\)[\s.]*+\Z")
+# "REUTERS/Brendan McDermid"
+_WIRE = regex.compile(rf"(?<!\w)(?:REUTERS|Reuters|AP|AFP|EPA|EPA-EFE|ANSA|EFE|dpa)\s*+/\s*+"
+                      rf"{PERSON}[\s.]*+\Z")
+# "installation views, photos © Inexhibit, 2018"
+_COPY = regex.compile(r"©\s*+[^.!?©]{1,60}+[\s.]*+\Z")
 
 
 def _make_caption(config: Config) -> LineMatcher | None:
-    source = CAPTION_CREDIT.phrase_source(_CAPTION_END, config)
-    if source is None:
+    paren_src = CAPTION_CREDIT.phrase_source(_PAREN_WORD, config)
+    after_src = CAPTION_CREDIT.phrase_source(_AFTER_SENTENCE, config)
+    if paren_src is None or after_src is None:
         return None
-    pattern = regex.compile(rf"(?:{source})[\s.]*+\Z", FLAGS)
+    paren_word = regex.compile(paren_src, FLAGS)
+    after = regex.compile(after_src, FLAGS)
     limit = config.caption_max_chars
 
-    def match(v: str) -> str | None:
-        if len(v) > limit:
+    def match(v: str, k: str) -> str | None:
+        n = len(v)
+        if n > limit or n < 20:
             return None
-        m = pattern.search(v, max(0, len(v) - 220))
-        return None if m is None else f"ends in {m.group().strip()!r}"
+        tail = max(0, n - 200)
+        if v.rstrip(" .").endswith(")"):
+            p = v.rfind("(", tail)
+            if p > 0 and (paren_word.match(k, p) or _PAREN_NAMES.match(v, p)):
+                return f"ends in {v[p:].strip()!r}"
+        if "/" in v[-60:]:
+            m = _WIRE.search(v, max(0, n - 60))
+            if m:
+                return f"ends in {m.group().strip()!r}"
+        c = v.find("©", max(0, n - 70))
+        if c > 0 and _COPY.match(v, c):
+            return f"ends in {v[c:].strip()!r}"
+        m = _LAST_SENTENCE_END.search(k, max(0, n - 90))
+        if m is not None and after.fullmatch(k, m.end()):
+            return f"ends in {v[m.end() :].strip()!r}"
+        return None
 
     return match
 
@@ -253,32 +346,38 @@ AUTHOR_HEADING = _line(
     description="The heading of an author box ('About the Author'); the bio after it goes "
     "too (rule author.bio).",
     reason="an author-box heading",
-    template=rf"{LEAD}<<author.heading>>{TRAIL}",
+    markers=("author.heading",),
     removes=("About the Author", "Über den Autor", "À propos de l'auteur", "Sobre el autor",
              "O autorze"),
     keeps=("About the author's claims, the court said little.",),
 )
 
 _BYLINE_REST_SEP = regex.compile(r"\s*+(?:[|•·–—/]|-\s|,|\s(?:and|und|et|y|e|en|i|&)\s)")
+_BYLINE_NAME = regex.compile(rf"\s*+:?\s*+{PERSON}")
 _TERMINAL = ".!?"
 
 
 def _make_byline(config: Config) -> LineMatcher | None:
-    source = AUTHOR_BYLINE.phrase_source("<<author.byline>>", config)
+    source = AUTHOR_BYLINE.phrase_source(rf"{LEAD}<<author.byline>>(?=[\s:]|\Z)", config)
     if source is None:
         return None
-    head = regex.compile(rf"{LEAD}{source}(?:\s*+:?\s*+(?P<name>{PERSON}))?", FLAGS)
+    head = regex.compile(source, FLAGS)
 
-    def match(v: str) -> str | None:
+    def match(v: str, k: str) -> str | None:
         if len(v) > 160:
             return None
-        m = head.match(v)
+        m = head.match(k)
         if m is None:
             return None
-        rest = v[m.end() :]
+        if not v[m.end() :].strip(" :"):
+            return ""  # the word "By" alone
+        name = _BYLINE_NAME.match(v, m.end())
+        if name is None:
+            return None
+        rest = v[name.end() :]
         if not rest.strip():
             return ""
-        if m.group("name") is None or not _BYLINE_REST_SEP.match(rest):
+        if not _BYLINE_REST_SEP.match(rest):
             return None
         # "By Jane Doe, Staff Writer" and "By Jane Doe | May 3, 2019" are bylines;
         # "By Monday, the council had voted." is a sentence.
@@ -305,28 +404,32 @@ AUTHOR_BYLINE = _line(
            "Par ailleurs, le ministre a démenti."),
 )
 
-_CONTACT_TOKEN = rf"(?:{_EMAIL}|{_URL}|{_HANDLE}|\b<<social>>\b)"
+_CONTACT_DIGIT = regex.compile(r"\d")
+_TOKEN = regex.compile(rf"{_EMAIL}|{_URL}|{_HANDLE}")
+_CONTACT_TOKEN = regex.compile(rf"{_EMAIL}|{_URL}|{_HANDLE}")
+_ONLY_ADDRESS = regex.compile(
+    rf"(?:(?:e-?mail|twitter|x|contact)\s*+:\s*+)?(?:{_EMAIL}|{_URL}|{_HANDLE}"
+    rf"|(?:twitter|x|instagram|facebook)\.com/\S++)"
+)
+_BIO = regex.compile(rf"{PERSON}\s*+(?:\([^()]{{0,80}}+\)\s*+)?(?:is|was)\s++(?:a|an|the)\s")
+
+
+def _has_address(v: str) -> bool:
+    return "@" in v or "://" in v or "www." in v or ".com/" in v
 
 
 def _make_contact(config: Config) -> LineMatcher | None:
-    phrases = AUTHOR_CONTACT.phrase_source("<<author.contact>>", config)
-    token_src = AUTHOR_CONTACT.phrase_source(_CONTACT_TOKEN, config)
-    if phrases is None or token_src is None:
+    source = AUTHOR_CONTACT.phrase_source(r"\b<<author.contact>>\b", config)
+    if source is None:
         return None
-    phrase = regex.compile(rf"\b{phrases}\b", FLAGS)
-    token = regex.compile(token_src, FLAGS)
-    only = regex.compile(rf"(?:(?:e-?mail|twitter|x|contact)\s*+:\s*+)?(?:{_EMAIL}|{_URL}"
-                         rf"|{_HANDLE}|(?:twitter|x|instagram|facebook)\.com/\S++)", FLAGS)
-    bio = regex.compile(rf"{PERSON}\s*+(?:\([^()]{{0,80}}+\)\s*+)?(?:is|was)\s++(?:a|an|the)\s", FLAGS)
+    phrase = regex.compile(source, FLAGS)
 
-    def match(v: str) -> str | None:
-        if len(v) > 300:
+    def match(v: str, k: str) -> str | None:
+        if len(v) > 300 or not _has_address(v):
             return None
-        if only.fullmatch(v):
+        if _ONLY_ADDRESS.fullmatch(k):
             return "the line is only an address"
-        if not token.search(v):
-            return None
-        if phrase.search(v) or bio.match(v):
+        if _CONTACT_TOKEN.search(v) and (phrase.search(k) or _BIO.match(v)):
             return ""
         return None
 
@@ -340,9 +443,9 @@ AUTHOR_CONTACT = _line(
     description="How to reach the author: an address, a handle, 'Follow her on Twitter "
     "@...', 'can be reached at ...', or a one-line bio with an address in it.",
     reason="an author's contact line",
-    lists=("author.contact", "social"),
+    lists=("author.contact",),
     make=_make_contact,
-    removes=("Follow her on Twitter @janedoe.", "paul.takahashi@chron.com",
+    removes=("Jane Doe can be reached at jdoe@example.com.", "paul.takahashi@chron.com",
              "Write to Al Root at allen.root@dowjones.com",
              "Jane Doe is a reporter for the Tribune. Contact her at jdoe@example.com.",
              "twitter.com/paultakahashi"),
@@ -357,11 +460,22 @@ AUTHOR_CONTRIBUTED = _line(
     description="A note on who else reported or edited the story ('... contributed to "
     "this report', 'Reporting by ...; Editing by ...').",
     reason="a reporting-credit note",
-    template=r".{0,300}?\b<<author.contributed>>\b.{0,200}+"
-    rf"|(?:\(\s*+)?<<author.reporting>>\s.{{1,300}}+",
+    anywhere=r"\b<<author.contributed>>\b",
+    max_chars=400,
     removes=("Associated Press writer Alan Fram contributed to this report.",
-             "Keith Bradsher contributed reporting from Hong Kong.",
-             "(Reporting by Greg Roumeliotis; Editing by Martin Howell)",
+             "Keith Bradsher contributed reporting from Hong Kong."),
+    keeps=("The reporting by the Times prompted an inquiry.",),
+)
+
+AUTHOR_REPORTING = _line(
+    id="BS0506",
+    name="author.reporting",
+    category=Category.AUTHOR,
+    description="A credit line for reporting and editing ('Reporting by ...; Editing by ...').",
+    reason="a reporting-credit line",
+    markers=("author.reporting",),
+    after=r"\s.{1,300}+",
+    removes=("(Reporting by Greg Roumeliotis; Editing by Martin Howell)",
              "Additional reporting by Joseph Hudak", "Mit Material von dpa"),
     keeps=("The reporting by the Times prompted an inquiry.",),
 )
@@ -374,25 +488,21 @@ PROMPT_SHARE = _line(
     category=Category.PROMPT,
     description="A share button or a plea to share the story.",
     reason="a share prompt",
-    template=rf"{LEAD}<<prompt.share>>{TRAIL}",
+    markers=("prompt.share",),
     removes=("Share this article", "Sharing is caring!", "Share on Facebook",
              "Artikel teilen", "Partager cet article", "Compartir"),
     keeps=("Share prices fell 4% on Monday.",),
 )
 
-_SOCIAL_BAR_WORDS = r"<<social>>|<<prompt.share_word>>"
+_SOCIAL_BAR = r"(?:(?:<<social>>|<<prompt.share_word>>)(?:\s*+[|/•·,]?\s*+|\Z)){1,12}"
 
 
 def _make_social_bar(config: Config) -> LineMatcher | None:
-    source = PROMPT_SOCIAL_BAR.phrase_source(_SOCIAL_BAR_WORDS, config)
+    source = PROMPT_SOCIAL_BAR.phrase_source(_SOCIAL_BAR, config)
     if source is None:
         return None
-    pattern = regex.compile(rf"(?:(?:{source})(?:\s*+[|/•·,]?\s*+|\Z)){{1,12}}", FLAGS)
-
-    def match(v: str) -> str | None:
-        return "" if len(v) <= 150 and pattern.fullmatch(v) else None
-
-    return match
+    pattern = regex.compile(source, FLAGS)
+    return lambda v, k: "" if len(k) <= 150 and pattern.fullmatch(k) else None
 
 
 PROMPT_SOCIAL_BAR = _line(
@@ -413,30 +523,27 @@ PROMPT_SUBSCRIBE = _line(
     category=Category.PROMPT,
     description="A call to subscribe, sign up for a newsletter, or become a member.",
     reason="a subscription or newsletter prompt",
-    template=rf"{LEAD}<<prompt.subscribe>>\b.{{0,250}}+|.{{0,60}}?\b<<prompt.newsletter_word>>{TRAIL}",
+    markers=("prompt.subscribe",),
+    after=r"(?:\W.{0,250}+)?",
     removes=("Sign up for our daily newsletter", "Subscribe to WIRED and stay smart.",
              "Get the day's top headlines delivered to your inbox every morning.",
-             "Pick Six Newsletter", "Jetzt Newsletter abonnieren", "Abonnez-vous à notre newsletter",
+             "Jetzt Newsletter abonnieren", "Abonnez-vous à notre newsletter",
              "Suscríbete a nuestro boletín", "Zapisz się do newslettera"),
     keeps=("The newsletter, founded in 1998, reached 40,000 readers.",
            "Subscribers complained about the price rise."),
 )
 
-
-def _make_follow(config: Config) -> LineMatcher | None:
-    head = PROMPT_FOLLOW.phrase_source(rf"{LEAD}<<prompt.follow>>\b", config)
-    token_src = PROMPT_FOLLOW.phrase_source(_CONTACT_TOKEN, config)
-    if head is None or token_src is None:
-        return None
-    start = regex.compile(head, FLAGS)
-    token = regex.compile(token_src, FLAGS)
-
-    def match(v: str) -> str | None:
-        if len(v) > 250 or not start.match(v) or not token.search(v):
-            return None
-        return ""
-
-    return match
+PROMPT_NEWSLETTER = _line(
+    id="BS0609",
+    name="prompt.newsletter",
+    category=Category.PROMPT,
+    description="A short line naming a newsletter: the label of a sign-up box.",
+    reason="a newsletter sign-up label",
+    anywhere=r"\A(?:\S++\s++){0,3}\S*?<<prompt.newsletter_word>>[\s:!»›→>]*+\Z",
+    max_chars=60,
+    removes=("Pick Six Newsletter", "The Morning Review newsletter", "Nieuwsbrief"),
+    keeps=("It began as a newsletter.", "It began as a newsletter"),
+)
 
 
 PROMPT_FOLLOW = _line(
@@ -445,8 +552,8 @@ PROMPT_FOLLOW = _line(
     category=Category.PROMPT,
     description="A call to follow the site or author on a social network.",
     reason="a follow-us prompt",
-    lists=("prompt.follow", "social", "author.contact"),
-    make=_make_follow,
+    markers=("prompt.follow",),
+    after=r"(?:\W.{0,150}?\b<<social>>\b.{0,150}+)",
     removes=("Follow us on Facebook", "Follow Newsbeat on Instagram, Facebook, Twitter and "
              "YouTube.", "Folgen Sie uns auf Twitter", "Suivez-nous sur Facebook",
              "Síguenos en Twitter"),
@@ -459,7 +566,8 @@ PROMPT_COMMENT = _line(
     category=Category.PROMPT,
     description="A comments widget label or a call to comment.",
     reason="a comments label or prompt",
-    template=rf"{LEAD}(?:\d++\s*+)?<<prompt.comment>>(?:\s*+\(?\d++\)?)?{TRAIL}",
+    markers=("prompt.comment",),
+    after=rf"(?:\s*+\(?\d++\)?)?{TRAIL}",
     removes=("Leave a comment", "14 comments", "Comments (3)", "Kommentare",
              "Laisser un commentaire", "Komentarze"),
     keeps=("Comments made by the mayor angered residents.",),
@@ -471,10 +579,23 @@ PROMPT_CLICK = _line(
     category=Category.PROMPT,
     description="An instruction to click or tap a link, which is gone in plain text.",
     reason="a click-here prompt",
-    template=rf"{LEAD}<<prompt.click>>\b.{{0,250}}+|.{{0,200}}?\b<<prompt.click_end>>{TRAIL}",
-    removes=("Click here to get the Fox News app", "GET FOX BUSINESS ON THE GO BY CLICKING HERE",
-             "Klicken Sie hier, um das Video zu sehen"),
+    markers=("prompt.click",),
+    after=r"(?:\W.{0,250}+)?",
+    removes=("Click here to get the Fox News app", "Klicken Sie hier, um das Video zu sehen"),
     keeps=("Clicking sounds came from the engine.",),
+)
+
+PROMPT_CLICK_END = _line(
+    id="BS0610",
+    name="prompt.click_end",
+    category=Category.PROMPT,
+    description="A short line that ends by telling the reader to click.",
+    reason="a click-here prompt",
+    anywhere=rf"\b<<prompt.click_end>>{TRAIL}\Z",
+    max_chars=200,
+    removes=("GET FOX BUSINESS ON THE GO BY CLICKING HERE",
+             "Pour voir la vidéo, cliquez ici"),
+    keeps=("He said he would click here and there until it worked.",),
 )
 
 PROMPT_TIP = _line(
@@ -483,7 +604,8 @@ PROMPT_TIP = _line(
     category=Category.PROMPT,
     description="A call to send the newsroom a tip or a correction.",
     reason="a news-tip prompt",
-    template=rf"{LEAD}<<prompt.tip>>\b.{{0,200}}+",
+    markers=("prompt.tip",),
+    after=r"(?:\W.{0,200}+)?",
     removes=("Send us a news tip", "Have a tip? Email tips@example.com",
              "Hinweise an die Redaktion"),
     keeps=("The tip came from a neighbour, police said.",),
@@ -497,7 +619,7 @@ AD_LABEL = _line(
     category=Category.AD,
     description="An advertisement label or an ad slot's notice.",
     reason="an advertisement label",
-    template=rf"{LEAD}<<ad.label>>{TRAIL}",
+    markers=("ad.label",),
     removes=("Advertisement", "ADVERTISEMENT", "Story continues below advertisement",
              "Anzeige", "Publicité", "Publicidad", "Pubblicità", "Reklama"),
     keeps=("Advertisement spending rose 5% last year.",),
@@ -510,7 +632,7 @@ AD_WIDGET = _line(
     description="The label of a page widget (video player, gallery, 'Featured') that the "
     "extractor kept without the widget.",
     reason="a widget label",
-    template=rf"{LEAD}<<ad.widget>>{TRAIL}",
+    markers=("ad.widget",),
     removes=("Videos by Rare", "Featured", "VIDEO", "Image 1 of 5", "Back to Gallery",
              "This slideshow requires JavaScript."),
     keeps=("Featured speakers included the mayor.",),
@@ -524,7 +646,8 @@ NOTICE_COOKIE = _line(
     category=Category.NOTICE,
     description="A cookie or consent banner.",
     reason="a cookie or consent notice",
-    template=rf"{LEAD}<<notice.cookie>>\b.{{0,400}}+",
+    markers=("notice.cookie",),
+    after=r"(?:\W.{0,400}+)?",
     removes=("We use cookies to improve your experience on our site.",
              "Diese Website verwendet Cookies.", "Ce site utilise des cookies.",
              "Utilizamos cookies propias y de terceros."),
@@ -537,7 +660,8 @@ NOTICE_PAYWALL = _line(
     category=Category.NOTICE,
     description="A paywall or login notice.",
     reason="a paywall notice",
-    template=rf"{LEAD}<<notice.paywall>>\b.{{0,300}}+",
+    markers=("notice.paywall",),
+    after=r"(?:\W.{0,300}+)?",
     removes=("Subscribe to continue reading", "This article is for subscribers only.",
              "Already a subscriber? Log in", "Dieser Artikel ist nur für Abonnenten"),
     keeps=("Subscribers to the service complained about the price.",),
@@ -548,8 +672,9 @@ NOTICE_PAYWALL = _line(
 _NUMERIC_DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
 _ISO = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 _TIME = r"\d{1,2}[:.h]\d{2}"
+_DIGIT = regex.compile(r"\d")
 _TOKEN = regex.compile(r"[\w\p{M}]+")
-_NUMBERISH = regex.compile(r"\d+(?:st|nd|rd|th|er|e|º|ª|°|h)?|[ap]m|\d+[ap]m", regex.I)
+_NUMBERISH = regex.compile(r"\d+(?:st|nd|rd|th|er|e|º|ª|°|h)?|[ap]m|\d+[ap]m|\d+h\d+", regex.I)
 
 
 def _make_date(config: Config) -> LineMatcher | None:
@@ -560,8 +685,8 @@ def _make_date(config: Config) -> LineMatcher | None:
     time = regex.compile(_TIME)
     allowed = words | months | pub
 
-    def match(v: str) -> str | None:
-        if len(v) > 80 or not any(c.isdigit() for c in v[:40]):
+    def match(v: str, k: str) -> str | None:
+        if len(v) > 80 or _DIGIT.search(v, 0, 40) is None:
             return None
         if numeric.fullmatch(v):
             return ""
@@ -606,7 +731,8 @@ META_READING_TIME = _line(
     category=Category.META,
     description="An estimated reading time.",
     reason="a reading-time label",
-    template=rf"{LEAD}(?:<<meta.reading_time>>\s*+:?\s*+(?:\d++\s*+[\w.]*+)?|\d++\s*+<<meta.reading_unit>>){TRAIL}",
+    markers=("meta.reading_time", "meta.reading_unit"),
+    after=rf"(?:\s*+:?\s*+\d++\s*+[\w.]*+)?{TRAIL}",
     removes=("5 min read", "Reading time: 3 minutes", "Tempo de leitura: 2 minutos",
              "Lesezeit: 4 Min."),
     keeps=("Reading time for children has fallen by a third, the study found.",),
@@ -619,25 +745,30 @@ LINE_RULES: tuple[LineRule, ...] = (
     RELATED_SITE_LINK,
     TEASER_TAGGED,
     CREDIT_LABEL,
+    CREDIT_BY,
     CREDIT_AGENCY,
     CREDIT_SLASH,
     CREDIT_COPYRIGHT,
+    CREDIT_RIGHTS,
     CAPTION_CREDIT,
     AUTHOR_HEADING,
     AUTHOR_BYLINE,
     AUTHOR_CONTACT,
     AUTHOR_CONTRIBUTED,
+    AUTHOR_REPORTING,
+    NOTICE_COOKIE,
+    NOTICE_PAYWALL,
     PROMPT_SHARE,
     PROMPT_SOCIAL_BAR,
     PROMPT_SUBSCRIBE,
+    PROMPT_NEWSLETTER,
     PROMPT_FOLLOW,
     PROMPT_COMMENT,
     PROMPT_CLICK,
+    PROMPT_CLICK_END,
     PROMPT_TIP,
     AD_LABEL,
     AD_WIDGET,
-    NOTICE_COOKIE,
-    NOTICE_PAYWALL,
     META_DATE,
     META_READING_TIME,
 )
