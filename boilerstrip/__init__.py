@@ -1,4 +1,4 @@
-"""boilerstrip: strip leftover boilerplate from scraped article text, keep the story.
+r"""boilerstrip: strip leftover boilerplate from scraped article text, keep the story.
 
 >>> from boilerstrip import clean
 >>> clean("The vote passed.\n\nRELATED: Council race heats up\n\nThe mayor signed it.")

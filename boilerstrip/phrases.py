@@ -43,7 +43,7 @@ def key(view: str) -> str:
         return k.replace("`", "'")
     if len(k) != len(view):  # "İ" lower-cases to two characters; keep those as they are
         k = "".join(c if len(c.lower()) != 1 else c.lower() for c in view)
-    return _APOSTROPHES.sub("'", k)
+    return str(_APOSTROPHES.sub("'", k))
 
 
 def _tokens(phrase: str) -> list[str]:
@@ -97,7 +97,7 @@ def _emit(node: dict) -> str:  # type: ignore[type-arg]
     return body
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _read(folder: str, name: str) -> tuple[str, ...]:
     path = resources.files("boilerstrip") / "data" / "phrases" / folder / f"{name}.txt"
     if not path.is_file():
@@ -122,7 +122,9 @@ def available() -> dict[str, list[str]]:
     """Every bundled phrase list, by folder (language code or ``common``)."""
     root = resources.files("boilerstrip") / "data" / "phrases"
     return {
-        folder.name: sorted(f.name[: -len(".txt")] for f in folder.iterdir() if f.name.endswith(".txt"))
+        folder.name: sorted(
+            f.name[: -len(".txt")] for f in folder.iterdir() if f.name.endswith(".txt")
+        )
         for folder in sorted(root.iterdir(), key=lambda f: f.name)
         if folder.is_dir()
     }

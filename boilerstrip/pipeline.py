@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Iterable, Iterator
 
 import regex
 
 from .config import Config
 from .model import Category, Decision, Explanation
-from .rules import LAYOUT_BLANK, REGISTRY
 from .phrases import LEAD_CHARS, PhraseIndex, core, key
+from .rules import LAYOUT_BLANK, REGISTRY
 from .rules.base import (
     FLAGS,
     Document,
@@ -84,7 +85,7 @@ class Cleaner:
 
     def clean(self, text: str) -> str:
         """The text without its boilerplate lines; kept lines are byte-identical."""
-        lines, verdicts, keep = self._run(text)
+        lines, _verdicts, keep = self._run(text)
         return "".join(_assemble(lines, keep))
 
     def explain(self, text: str) -> Explanation:
@@ -121,9 +122,9 @@ class Cleaner:
                             return Verdict(rule, rule.reason)
         for limit, combined in self._anywhere:
             if len(k) <= limit:
-                rule = _first(combined, k)
-                if rule is not None:
-                    return Verdict(rule, rule.reason)
+                found = _first(combined, k)
+                if found is not None:
+                    return Verdict(found, found.reason)
         for rule, matcher in self._line_matchers:
             detail = matcher(v, k)
             if detail is not None:
@@ -183,7 +184,7 @@ def _keep_mask(views: list[str], verdicts: list[Verdict | None]) -> list[bool]:
     keep = [False] * n
     kept = [i for i in range(n) if views[i] and verdicts[i] is None]
     bounds = [-1, *kept, n]
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in itertools.pairwise(bounds):
         if a >= 0:
             keep[a] = True
         if not any(views[a + 1 : b]):  # only blank lines: nothing was removed here
@@ -199,7 +200,7 @@ def _keep_mask(views: list[str], verdicts: list[Verdict | None]) -> list[bool]:
 
 
 def _assemble(lines: list[str], keep: list[bool]) -> Iterator[str]:
-    kept = [line for line, k in zip(lines, keep) if k]
+    kept = [line for line, k in zip(lines, keep, strict=False) if k]
     if kept and len(kept) < len(lines) and lines and not lines[-1].endswith(("\n", "\r")):
         # The input did not end with a line break, so neither does the output.
         kept[-1] = strip_break(kept[-1])

@@ -11,4 +11,4 @@ REGISTRY.extend(LINE_RULES)
 REGISTRY.extend(DOCUMENT_RULES)
 REGISTRY.add(LAYOUT_BLANK)
 
-__all__ = ["REGISTRY", "LAYOUT_BLANK", "Rule", "LineRule", "DocumentRule"]
+__all__ = ["LAYOUT_BLANK", "REGISTRY", "DocumentRule", "LineRule", "Rule"]

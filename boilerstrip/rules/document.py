@@ -13,8 +13,8 @@ from ..config import Config
 from ..model import Category
 from ..phrases import key
 from ..text import content_words
-from .base import FLAGS, Document, DocumentAction, DocumentRule, Rule
-from .line import AUTHOR_HEADING, LEAD, RELATED_HEADING, TRAIL
+from .base import FLAGS, TRAIL, Document, DocumentAction, DocumentRule, Rule
+from .line import AUTHOR_HEADING, LEAD, RELATED_HEADING
 
 _NO_HEADLINE_END = ".,;:…"
 _QUOTES = "\"”»'’)"
@@ -223,9 +223,19 @@ PROMPT_CLOSING = DocumentRule(
     keeps=(
         "What do you think?\n\nThat was the question the mayor put to the council on "
         "Tuesday, and nobody answered it.\n",
-        "\"What do you think?\" she asked.\n",
+        '"What do you think?" she asked.\n',
     ),
 )
+
+
+# Debris that marks the end of the story: what follows it is not story either. Credits,
+# captions, contact lines and dates also stand inside stories, so they do not count.
+_STORY_END = {Category.RELATED, Category.PROMPT, Category.AD, Category.NOTICE, Category.TEASER}
+
+
+def _ends_story(doc: Document, i: int) -> bool:
+    verdict = doc.verdicts[i]
+    return verdict is not None and verdict.rule.category in _STORY_END
 
 
 def _make_trailing(rule: DocumentRule, config: Config) -> DocumentAction:
@@ -233,14 +243,17 @@ def _make_trailing(rule: DocumentRule, config: Config) -> DocumentAction:
 
     def apply(doc: Document) -> None:
         run = _tail_run(doc, config, closing)
-        evidence = next((i for i in run if doc.removed(i)), None)
+        evidence = next((i for i in run if _ends_story(doc, i)), None)
         if evidence is None:
             return  # unsure: a story may end in a line without a full stop
-        for i in run:
-            if i > evidence and not doc.removed(i):
+        headlines = [i for i in run if i > evidence and not doc.removed(i)]
+        if len(headlines) > config.tail_max_lines:
+            return  # that many is a list (of products, of links), not a few teasers
+        for i in headlines:
                 doc.remove(
-                    i, rule, f"a headline unrelated to the story, after the debris on line "
-                    f"{evidence + 1}"
+                    i,
+                    rule,
+                    f"a headline unrelated to the story, after the debris on line {evidence + 1}",
                 )
 
     return apply
@@ -304,6 +317,7 @@ DOCUMENT_RULES: tuple[DocumentRule, ...] = (
     TEASER_TRAILING,
     META_HEADLINE,
 )
+
 
 class LayoutRule(Rule):
     stage = "layout"

@@ -44,11 +44,24 @@ RELATED_HEADING = _line(
     "of this story, and the heading alone says nothing.",
     reason="the whole line is a heading for links to other stories",
     markers=("related.heading",),
-    removes=("Related Articles", "You may also like...", "Keep Reading", "More from Reuters:",
-             "Lesen Sie auch", "Lire aussi", "Te puede interesar", "Leggi anche",
-             "Leia também", "Lees ook", "Czytaj także", "Zobacz też"),
-    keeps=("Related to the budget dispute, the council met again on Monday.",
-           "Readers may also like the new format, the editor said."),
+    removes=(
+        "Related Articles",
+        "You may also like...",
+        "Keep Reading",
+        "More from Reuters:",
+        "Lesen Sie auch",
+        "Lire aussi",
+        "Te puede interesar",
+        "Leggi anche",
+        "Leia também",
+        "Lees ook",
+        "Czytaj także",
+        "Zobacz też",
+    ),
+    keeps=(
+        "Related to the budget dispute, the council met again on Monday.",
+        "Readers may also like the new format, the editor said.",
+    ),
 )
 
 RELATED_MORE = _line(
@@ -58,8 +71,17 @@ RELATED_MORE = _line(
     description="A 'read more' or 'continue reading' button: a link label, not a sentence.",
     reason="the whole line is a read-more link label",
     markers=("related.more",),
-    removes=("Read more", "Continue reading »", "Weiterlesen", "Lire la suite", "Leer más",
-             "Continua a leggere", "Leia mais", "Lees verder", "Czytaj dalej"),
+    removes=(
+        "Read more",
+        "Continue reading »",
+        "Weiterlesen",
+        "Lire la suite",
+        "Leer más",
+        "Continua a leggere",
+        "Leia mais",
+        "Lees verder",
+        "Czytaj dalej",
+    ),
     keeps=("Read more books, the librarian told the children.",),
 )
 
@@ -72,14 +94,18 @@ RELATED_LINK = _line(
     reason="a marker followed by the headline of another story",
     markers=("related.heading", "related.more", "related.link"),
     after=rf"{SEP}.{{3,200}}+",
-    removes=("RELATED:\u00a0North Korea shoots at defector",
-             "Read more: Alibaba poised to launch record-breaking Hong Kong listing",
-             "[Related: Salesforce keynote: AI, integration and protests]",
-             "Lesen Sie auch: Was die Steuerreform für Familien bedeutet",
-             "Lire aussi : Le gouvernement recule sur la réforme",
-             "Leer más: El Gobierno aprueba los presupuestos"),
-    keeps=("Related to the budget dispute, the council met again on Monday.",
-           "See also the report's appendix, which lists every school that closed."),
+    removes=(
+        "RELATED:\u00a0North Korea shoots at defector",
+        "Read more: Alibaba poised to launch record-breaking Hong Kong listing",
+        "[Related: Salesforce keynote: AI, integration and protests]",
+        "Lesen Sie auch: Was die Steuerreform für Familien bedeutet",
+        "Lire aussi : Le gouvernement recule sur la réforme",
+        "Leer más: El Gobierno aprueba los presupuestos",
+    ),
+    keeps=(
+        "Related to the budget dispute, the council met again on Monday.",
+        "See also the report's appendix, which lists every school that closed.",
+    ),
 )
 
 _SITE_LINK = regex.compile(
@@ -103,8 +129,10 @@ RELATED_SITE_LINK = _line(
     "domain ('On HoustonChronicle.com: ...', 'Also on rt.com ...').",
     reason="a headline linked from the site's domain",
     make=lambda config: _site_link,
-    removes=("On HoustonChronicle.com: Car sales plunge nearly 17 percent in August",
-             "Also on rt.com Journalists threatened with arrest as Bolivia purges officials"),
+    removes=(
+        "On HoustonChronicle.com: Car sales plunge nearly 17 percent in August",
+        "Also on rt.com Journalists threatened with arrest as Bolivia purges officials",
+    ),
     keeps=("On Amazon.com, the book sold out within a day.",),
 )
 
@@ -127,10 +155,14 @@ TEASER_TAGGED = _line(
     "another story or a media item, dropped into the text.",
     reason="a headline tagged like a link ([VIDEO], [INSIGHT])",
     make=lambda config: _tagged,
-    removes=("Lakers vs Nets: NBA make final decision on game amid China turmoil [VIDEO]",
-             "Plague warning: health agency names eight deadly diseases [INSIGHT]"),
-    keeps=("The senator said the bill was \"dead on arrival\" [sic].",
-           "Shares rose 3% in early trading [chart below]."),
+    removes=(
+        "Lakers vs Nets: NBA make final decision on game amid China turmoil [VIDEO]",
+        "Plague warning: health agency names eight deadly diseases [INSIGHT]",
+    ),
+    keeps=(
+        'The senator said the bill was "dead on arrival" [sic].',
+        "Shares rose 3% in early trading [chart below].",
+    ),
 )
 
 # --- credits ------------------------------------------------------------------------------
@@ -144,10 +176,17 @@ CREDIT_LABEL = _line(
     reason="a photo or image credit",
     markers=("credit.label",),
     after=r"\s*+[:|/]\s*+.{1,250}+",
-    removes=("Photo: David Zalubowski, STF / Associated Press", "Credit: Jane Doe",
-             "Foto: dpa", "Crédit photo : AFP", "Bild: Keystone"),
-    keeps=("Photos show the damage to the north wing of the building.",
-           "Photographers waited outside the court for hours."),
+    removes=(
+        "Photo: David Zalubowski, STF / Associated Press",
+        "Credit: Jane Doe",
+        "Foto: dpa",
+        "Crédit photo : AFP",
+        "Bild: Keystone",
+    ),
+    keeps=(
+        "Photos show the damage to the north wing of the building.",
+        "Photographers waited outside the court for hours.",
+    ),
 )
 
 CREDIT_BY = _line(
@@ -159,8 +198,13 @@ CREDIT_BY = _line(
     reason="a photo or image credit",
     markers=("credit.by",),
     after=r"[.:]?\s.{1,250}+",
-    removes=("Photo by Kevin Mazur/Getty Images", "Image copyright Getty Images",
-             "Foto di Mario Rossi", "Fot. Jan Kowalski", "Courtesy of the artist"),
+    removes=(
+        "Photo by Kevin Mazur/Getty Images",
+        "Image copyright Getty Images",
+        "Foto di Mario Rossi",
+        "Fot. Jan Kowalski",
+        "Courtesy of the artist",
+    ),
     keeps=("Photographers waited outside the court for hours.",),
 )
 
@@ -198,8 +242,7 @@ CREDIT_AGENCY = _line(
     reason="the line is only a photographer or agency credit",
     lists=("credit.agency",),
     make=lambda config: _make_agency(config),
-    removes=("Getty Images", "(AFP)", "Michael Conroy, AP", "REUTERS",
-             "AFP/Getty Images"),
+    removes=("Getty Images", "(AFP)", "Michael Conroy, AP", "REUTERS", "AFP/Getty Images"),
     keeps=("AP reported the fire first.",),
 )
 
@@ -259,7 +302,11 @@ CREDIT_RIGHTS = _line(
     reason="a rights notice",
     anywhere=r"\b<<credit.rights>>\b",
     max_chars=200,
-    removes=("Alle Rechte vorbehalten.", "Tous droits réservés", "Reproduction interdite. Tous droits réservés."),
+    removes=(
+        "Alle Rechte vorbehalten.",
+        "Tous droits réservés",
+        "Reproduction interdite. Tous droits réservés.",
+    ),
     keeps=("The company reserved the right to appeal, its lawyer said.",),
 )
 
@@ -275,8 +322,10 @@ _LAST_SENTENCE_END = regex.compile(r"(?r)[.!?\"”]\s++")
 # On the view, where names keep their capitals: "(Miguel Martinez/ AJC)".
 _PAREN_NAMES = regex.compile(rf"\(\s*+{PERSON}(?:\s*+/\s*+{PERSON}){{1,3}}\s*+\)[\s.]*+\Z")
 # "REUTERS/Brendan McDermid"
-_WIRE = regex.compile(rf"(?<!\w)(?:REUTERS|Reuters|AP|AFP|EPA|EPA-EFE|ANSA|EFE|dpa)\s*+/\s*+"
-                      rf"{PERSON}[\s.]*+\Z")
+_WIRE = regex.compile(
+    rf"(?<!\w)(?:REUTERS|Reuters|AP|AFP|EPA|EPA-EFE|ANSA|EFE|dpa)\s*+/\s*+"
+    rf"{PERSON}[\s.]*+\Z"
+)
 # "installation views, photos © Inexhibit, 2018"
 _COPY = regex.compile(r"©\s*+[^.!?©]{1,60}+[\s.]*+\Z")
 
@@ -347,8 +396,13 @@ AUTHOR_HEADING = _line(
     "too (rule author.bio).",
     reason="an author-box heading",
     markers=("author.heading",),
-    removes=("About the Author", "Über den Autor", "À propos de l'auteur", "Sobre el autor",
-             "O autorze"),
+    removes=(
+        "About the Author",
+        "Über den Autor",
+        "À propos de l'auteur",
+        "Sobre el autor",
+        "O autorze",
+    ),
     keeps=("About the author's claims, the court said little.",),
 )
 
@@ -396,20 +450,32 @@ AUTHOR_BYLINE = _line(
     reason="a byline",
     lists=("author.byline",),
     make=_make_byline,
-    removes=("By Jane Doe", "By Jane Doe | Staff Writer", "by Jeff Foust",
-             "By Tess Bonn - 11/19/19 06:56 AM EST", "Von Anna Schmidt", "Par Jean Dupont",
-             "Por María López", "Door Jan de Vries"),
-    keeps=("By Monday, the council had voted.", "By the time police arrived, he had fled.",
-           "Von Anfang an war klar, dass es knapp wird.",
-           "Par ailleurs, le ministre a démenti."),
+    removes=(
+        "By Jane Doe",
+        "By Jane Doe | Staff Writer",
+        "by Jeff Foust",
+        "By Tess Bonn - 11/19/19 06:56 AM EST",
+        "Von Anna Schmidt",
+        "Par Jean Dupont",
+        "Por María López",
+        "Door Jan de Vries",
+    ),
+    keeps=(
+        "By Monday, the council had voted.",
+        "By the time police arrived, he had fled.",
+        "Von Anfang an war klar, dass es knapp wird.",
+        "Par ailleurs, le ministre a démenti.",
+    ),
 )
 
 _CONTACT_DIGIT = regex.compile(r"\d")
 _TOKEN = regex.compile(rf"{_EMAIL}|{_URL}|{_HANDLE}")
 _CONTACT_TOKEN = regex.compile(rf"{_EMAIL}|{_URL}|{_HANDLE}")
+# An address alone on a line: an e-mail, a handle or a social profile. A bare web link is
+# not here: lists of links (shops, sources) are part of some stories.
 _ONLY_ADDRESS = regex.compile(
-    rf"(?:(?:e-?mail|twitter|x|contact)\s*+:\s*+)?(?:{_EMAIL}|{_URL}|{_HANDLE}"
-    rf"|(?:twitter|x|instagram|facebook)\.com/\S++)"
+    rf"(?:(?:e-?mail|twitter|x|contact)\s*+:\s*+)?(?:{_EMAIL}|{_HANDLE}"
+    rf"|(?:https?://)?(?:www\.)?(?:twitter|x|instagram|facebook)\.com/\w++/?)"
 )
 _BIO = regex.compile(rf"{PERSON}\s*+(?:\([^()]{{0,80}}+\)\s*+)?(?:is|was)\s++(?:a|an|the)\s")
 
@@ -445,12 +511,17 @@ AUTHOR_CONTACT = _line(
     reason="an author's contact line",
     lists=("author.contact",),
     make=_make_contact,
-    removes=("Jane Doe can be reached at jdoe@example.com.", "paul.takahashi@chron.com",
-             "Write to Al Root at allen.root@dowjones.com",
-             "Jane Doe is a reporter for the Tribune. Contact her at jdoe@example.com.",
-             "twitter.com/paultakahashi"),
-    keeps=("She said she could be reached at home most evenings.",
-           "The account @NWS posted the warning at 3 a.m., hours before the storm."),
+    removes=(
+        "Jane Doe can be reached at jdoe@example.com.",
+        "paul.takahashi@chron.com",
+        "Write to Al Root at allen.root@dowjones.com",
+        "Jane Doe is a reporter for the Tribune. Contact her at jdoe@example.com.",
+        "twitter.com/paultakahashi",
+    ),
+    keeps=(
+        "She said she could be reached at home most evenings.",
+        "The account @NWS posted the warning at 3 a.m., hours before the storm.",
+    ),
 )
 
 AUTHOR_CONTRIBUTED = _line(
@@ -462,8 +533,10 @@ AUTHOR_CONTRIBUTED = _line(
     reason="a reporting-credit note",
     anywhere=r"\b<<author.contributed>>\b",
     max_chars=400,
-    removes=("Associated Press writer Alan Fram contributed to this report.",
-             "Keith Bradsher contributed reporting from Hong Kong."),
+    removes=(
+        "Associated Press writer Alan Fram contributed to this report.",
+        "Keith Bradsher contributed reporting from Hong Kong.",
+    ),
     keeps=("The reporting by the Times prompted an inquiry.",),
 )
 
@@ -475,8 +548,11 @@ AUTHOR_REPORTING = _line(
     reason="a reporting-credit line",
     markers=("author.reporting",),
     after=r"\s.{1,300}+",
-    removes=("(Reporting by Greg Roumeliotis; Editing by Martin Howell)",
-             "Additional reporting by Joseph Hudak", "Mit Material von dpa"),
+    removes=(
+        "(Reporting by Greg Roumeliotis; Editing by Martin Howell)",
+        "Additional reporting by Joseph Hudak",
+        "Mit Material von dpa",
+    ),
     keeps=("The reporting by the Times prompted an inquiry.",),
 )
 
@@ -489,8 +565,14 @@ PROMPT_SHARE = _line(
     description="A share button or a plea to share the story.",
     reason="a share prompt",
     markers=("prompt.share",),
-    removes=("Share this article", "Sharing is caring!", "Share on Facebook",
-             "Artikel teilen", "Partager cet article", "Compartir"),
+    removes=(
+        "Share this article",
+        "Sharing is caring!",
+        "Share on Facebook",
+        "Artikel teilen",
+        "Partager cet article",
+        "Compartir",
+    ),
     keeps=("Share prices fell 4% on Monday.",),
 )
 
@@ -525,12 +607,19 @@ PROMPT_SUBSCRIBE = _line(
     reason="a subscription or newsletter prompt",
     markers=("prompt.subscribe",),
     after=r"(?:\W.{0,250}+)?",
-    removes=("Sign up for our daily newsletter", "Subscribe to WIRED and stay smart.",
-             "Get the day's top headlines delivered to your inbox every morning.",
-             "Jetzt Newsletter abonnieren", "Abonnez-vous à notre newsletter",
-             "Suscríbete a nuestro boletín", "Zapisz się do newslettera"),
-    keeps=("The newsletter, founded in 1998, reached 40,000 readers.",
-           "Subscribers complained about the price rise."),
+    removes=(
+        "Sign up for our daily newsletter",
+        "Subscribe to WIRED and stay smart.",
+        "Get the day's top headlines delivered to your inbox every morning.",
+        "Jetzt Newsletter abonnieren",
+        "Abonnez-vous à notre newsletter",
+        "Suscríbete a nuestro boletín",
+        "Zapisz się do newslettera",
+    ),
+    keeps=(
+        "The newsletter, founded in 1998, reached 40,000 readers.",
+        "Subscribers complained about the price rise.",
+    ),
 )
 
 PROMPT_NEWSLETTER = _line(
@@ -554,9 +643,13 @@ PROMPT_FOLLOW = _line(
     reason="a follow-us prompt",
     markers=("prompt.follow",),
     after=r"(?:\W.{0,150}?\b<<social>>\b.{0,150}+)",
-    removes=("Follow us on Facebook", "Follow Newsbeat on Instagram, Facebook, Twitter and "
-             "YouTube.", "Folgen Sie uns auf Twitter", "Suivez-nous sur Facebook",
-             "Síguenos en Twitter"),
+    removes=(
+        "Follow us on Facebook",
+        "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.",
+        "Folgen Sie uns auf Twitter",
+        "Suivez-nous sur Facebook",
+        "Síguenos en Twitter",
+    ),
     keeps=("Follow the money, the detective said.",),
 )
 
@@ -568,8 +661,14 @@ PROMPT_COMMENT = _line(
     reason="a comments label or prompt",
     markers=("prompt.comment",),
     after=rf"(?:\s*+\(?\d++\)?)?{TRAIL}",
-    removes=("Leave a comment", "14 comments", "Comments (3)", "Kommentare",
-             "Laisser un commentaire", "Komentarze"),
+    removes=(
+        "Leave a comment",
+        "14 comments",
+        "Comments (3)",
+        "Kommentare",
+        "Laisser un commentaire",
+        "Komentarze",
+    ),
     keeps=("Comments made by the mayor angered residents.",),
 )
 
@@ -593,8 +692,7 @@ PROMPT_CLICK_END = _line(
     reason="a click-here prompt",
     anywhere=rf"\b<<prompt.click_end>>{TRAIL}\Z",
     max_chars=200,
-    removes=("GET FOX BUSINESS ON THE GO BY CLICKING HERE",
-             "Pour voir la vidéo, cliquez ici"),
+    removes=("GET FOX BUSINESS ON THE GO BY CLICKING HERE", "Pour voir la vidéo, cliquez ici"),
     keeps=("He said he would click here and there until it worked.",),
 )
 
@@ -606,8 +704,11 @@ PROMPT_TIP = _line(
     reason="a news-tip prompt",
     markers=("prompt.tip",),
     after=r"(?:\W.{0,200}+)?",
-    removes=("Send us a news tip", "Have a tip? Email tips@example.com",
-             "Hinweise an die Redaktion"),
+    removes=(
+        "Send us a news tip",
+        "Have a tip? Email tips@example.com",
+        "Hinweise an die Redaktion",
+    ),
     keeps=("The tip came from a neighbour, police said.",),
 )
 
@@ -620,8 +721,16 @@ AD_LABEL = _line(
     description="An advertisement label or an ad slot's notice.",
     reason="an advertisement label",
     markers=("ad.label",),
-    removes=("Advertisement", "ADVERTISEMENT", "Story continues below advertisement",
-             "Anzeige", "Publicité", "Publicidad", "Pubblicità", "Reklama"),
+    removes=(
+        "Advertisement",
+        "ADVERTISEMENT",
+        "Story continues below advertisement",
+        "Anzeige",
+        "Publicité",
+        "Publicidad",
+        "Pubblicità",
+        "Reklama",
+    ),
     keeps=("Advertisement spending rose 5% last year.",),
 )
 
@@ -633,8 +742,14 @@ AD_WIDGET = _line(
     "extractor kept without the widget.",
     reason="a widget label",
     markers=("ad.widget",),
-    removes=("Videos by Rare", "Featured", "VIDEO", "Image 1 of 5", "Back to Gallery",
-             "This slideshow requires JavaScript."),
+    removes=(
+        "Videos by Rare",
+        "Featured",
+        "VIDEO",
+        "Image 1 of 5",
+        "Back to Gallery",
+        "This slideshow requires JavaScript.",
+    ),
     keeps=("Featured speakers included the mayor.",),
 )
 
@@ -648,9 +763,12 @@ NOTICE_COOKIE = _line(
     reason="a cookie or consent notice",
     markers=("notice.cookie",),
     after=r"(?:\W.{0,400}+)?",
-    removes=("We use cookies to improve your experience on our site.",
-             "Diese Website verwendet Cookies.", "Ce site utilise des cookies.",
-             "Utilizamos cookies propias y de terceros."),
+    removes=(
+        "We use cookies to improve your experience on our site.",
+        "Diese Website verwendet Cookies.",
+        "Ce site utilise des cookies.",
+        "Utilizamos cookies propias y de terceros.",
+    ),
     keeps=("Cookies and cakes were sold at the fair.",),
 )
 
@@ -662,8 +780,12 @@ NOTICE_PAYWALL = _line(
     reason="a paywall notice",
     markers=("notice.paywall",),
     after=r"(?:\W.{0,300}+)?",
-    removes=("Subscribe to continue reading", "This article is for subscribers only.",
-             "Already a subscriber? Log in", "Dieser Artikel ist nur für Abonnenten"),
+    removes=(
+        "Subscribe to continue reading",
+        "This article is for subscribers only.",
+        "Already a subscriber? Log in",
+        "Dieser Artikel ist nur für Abonnenten",
+    ),
     keeps=("Subscribers to the service complained about the price.",),
 )
 
@@ -717,12 +839,17 @@ META_DATE = _line(
     reason="the line is only a date or time",
     lists=("meta.date", "meta.month", "meta.published"),
     make=_make_date,
-    removes=("November 18, 2019", "Published 10:02 AM EST Nov 19, 2019",
-             "Updated at 1:23 p.m.", "19 NOV 2019", "2019-11-19T08:57:40+01:00",
-             "Veröffentlicht am 3. März 2020, 14:05 Uhr", "Publié le 12 mai 2021 à 10h30",
-             "sexta-feira, 22 de outubro de 2010 às 20:13"),
-    keeps=("March 3 was the warmest day on record.", "In 2019, 40 people died.",
-           "12:30"),
+    removes=(
+        "November 18, 2019",
+        "Published 10:02 AM EST Nov 19, 2019",
+        "Updated at 1:23 p.m.",
+        "19 NOV 2019",
+        "2019-11-19T08:57:40+01:00",
+        "Veröffentlicht am 3. März 2020, 14:05 Uhr",
+        "Publié le 12 mai 2021 à 10h30",
+        "sexta-feira, 22 de outubro de 2010 às 20:13",
+    ),
+    keeps=("March 3 was the warmest day on record.", "In 2019, 40 people died.", "12:30"),
 )
 
 META_READING_TIME = _line(
@@ -733,8 +860,12 @@ META_READING_TIME = _line(
     reason="a reading-time label",
     markers=("meta.reading_time", "meta.reading_unit"),
     after=rf"(?:\s*+:?\s*+\d++\s*+[\w.]*+)?{TRAIL}",
-    removes=("5 min read", "Reading time: 3 minutes", "Tempo de leitura: 2 minutos",
-             "Lesezeit: 4 Min."),
+    removes=(
+        "5 min read",
+        "Reading time: 3 minutes",
+        "Tempo de leitura: 2 minutos",
+        "Lesezeit: 4 Min.",
+    ),
     keeps=("Reading time for children has fallen by a third, the study found.",),
 )
 
