@@ -250,11 +250,11 @@ def _make_trailing(rule: DocumentRule, config: Config) -> DocumentAction:
         if len(headlines) > config.tail_max_lines:
             return  # that many is a list (of products, of links), not a few teasers
         for i in headlines:
-                doc.remove(
-                    i,
-                    rule,
-                    f"a headline unrelated to the story, after the debris on line {evidence + 1}",
-                )
+            doc.remove(
+                i,
+                rule,
+                f"a headline unrelated to the story, after the debris on line {evidence + 1}",
+            )
 
     return apply
 
