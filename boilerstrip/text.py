@@ -47,12 +47,7 @@ def view(line: str) -> str:
     return unicodedata.normalize("NFKC", _INVISIBLE.sub("", line)).strip()
 
 
-_WORD = re.compile(r"\w+")
 _CONTENT_WORD = re.compile(r"\w{4,}")
-
-
-def word_count(s: str) -> int:
-    return len(s.split())
 
 
 def content_words(s: str) -> set[str]:
