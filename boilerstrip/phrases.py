@@ -163,7 +163,9 @@ class PhraseIndex:
                     continue
                 first = k.split(" ", 1)[0]
                 if "{name}" in k or "{n}" in k:
-                    slot = "{n}" if first.startswith("{n}") else first
+                    slot = first
+                    if first == "{n}" and " " in k:  # "{n} comments": keyed by "{n} comments"
+                        slot = "{n} " + k.split(" ")[1].rstrip(TRAIL_CHARS)
                     placeholders.setdefault(slot, []).append((name, phrase))
                     continue
                 names = self._literal.setdefault(k, [])
@@ -180,7 +182,7 @@ class PhraseIndex:
         """Could any phrase start this line? (A cheap test before :meth:`hits`.)"""
         sp = core.find(" ")
         first = (core if sp < 0 else core[:sp]).rstrip(TRAIL_CHARS)
-        return first in self._first or first in self._placeholders or first[:1].isdigit()
+        return first in self._first or first in self._placeholders or first.isdigit()
 
     def hits(self, core: str) -> list[tuple[str, int]]:
         """(list name, end offset) for each phrase the line starts with.
@@ -200,7 +202,10 @@ class PhraseIndex:
                 if sp < 0:
                     break
                 pos = sp + 1
-        slot = "{n}" if first[:1].isdigit() else first
+        slot = first
+        if first.isdigit():
+            second = core[sp + 1 :].split(" ", 1)[0].rstrip(TRAIL_CHARS) if sp >= 0 else ""
+            slot = "{n} " + second
         for name, pattern in self._placeholders.get(slot, ()):
             m = pattern.match(core)
             if m is not None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import regex
 
@@ -23,11 +25,10 @@ from .rules.base import (
     Verdict,
     marker_phrases,
 )
-from .text import split_lines, strip_break, view
+from .text import is_blank, split_lines, strip_break, view
+from .triggers import TriggerIndex, Triggers
 
-# No marker rule can match a line longer than this (every ``after`` caps its length), so
-# the phrase index is not even consulted for long paragraphs.
-LINE_RULE_MAX_CHARS = 800
+_MARKER, _ANYWHERE, _PREDICATE = range(3)
 
 
 class Cleaner:
@@ -42,66 +43,69 @@ class Cleaner:
         rules = REGISTRY.select(self.config)
         self.rules: tuple[Rule, ...] = tuple(rules) + tuple(_user_rules(self.config))
 
-        starts: list[tuple[LineRule, frozenset[str], regex.Pattern[str]]] = []
-        anywhere: list[tuple[str, LineRule]] = []
-        marker_lists: dict[str, tuple[str, ...]] = {}
-        self._line_matchers: list[tuple[LineRule, LineMatcher]] = []
+        # Line rule i is bit 1 << i of a trigger mask. Each entry: the rule, its triggers,
+        # how it matches, and what it matches with.
+        self._line: list[tuple[LineRule, Triggers, int, Any]] = []
         self._doc_actions: list[DocumentAction] = []
+        marker_lists: dict[str, tuple[str, ...]] = {}
         for rule in self.rules:
             if isinstance(rule, DocumentRule):
                 action = rule.compile(self.config)
                 if action is not None:
                     self._doc_actions.append(action)
-            elif not isinstance(rule, LineRule):
                 continue
-            elif rule.make is not None:
+            if not isinstance(rule, LineRule):
+                continue
+            triggers = rule.triggers(self.config)
+            if rule.make is not None:
                 matcher = rule.make(self.config)
                 if matcher is not None:
-                    self._line_matchers.append((rule, matcher))
+                    self._line.append((rule, triggers, _PREDICATE, matcher))
             elif rule.anywhere:
                 source = rule.anywhere_source(self.config)
                 if source is not None:
-                    anywhere.append((source, rule))
+                    pattern = regex.compile(source, FLAGS)
+                    self._line.append((rule, triggers, _ANYWHERE, pattern))
             else:
                 after = rule.after_pattern(self.config)
                 if after is not None:
-                    starts.append((rule, frozenset(rule.markers), after))
+                    data = (frozenset(rule.markers), after)
+                    self._line.append((rule, triggers, _MARKER, data))
                     for name in rule.markers:
                         marker_lists[name] = marker_phrases(name, self.config)
-
-        # Marker rules: one index of every phrase a line may start with; a line whose first
-        # word starts no phrase skips them all.
+        # Marker rules: one index of every phrase a line may start with.
         self._index = PhraseIndex(marker_lists)
-        self._starts = starts
-        # "anywhere" rules judge lines up to their max_chars: one alternation per limit, with
-        # a named group per rule, so one search per line finds the (first) rule that matches.
-        limits = sorted({rule.max_chars for _, rule in anywhere})
-        self._anywhere = [
-            (limit, _combine([(s, r) for s, r in anywhere if r.max_chars == limit]))
-            for limit in limits
-        ]
+        self._triggers = TriggerIndex([rule.triggers(self.config) for rule, *_ in self._line])
+        self._all = (1 << len(self._line)) - 1
+        # For a line of n characters, the rules that judge it: _fits[bisect(_limits, n)].
+        limits = [rule.limit(self.config) for rule, *_ in self._line]
+        self._limits = sorted(set(limits))
+        self._fits = [
+            sum(1 << i for i, lim in enumerate(limits) if lim >= bound) for bound in self._limits
+        ] + [0]
 
     # -- public API -------------------------------------------------------------------
 
     def clean(self, text: str) -> str:
         """The text without its boilerplate lines; kept lines are byte-identical."""
-        lines, _verdicts, keep = self._run(text)
-        return "".join(_assemble(lines, keep))
+        lines, _verdicts, dropped = self._run(text)
+        return text if not dropped else _assemble(lines, dropped)
 
     def explain(self, text: str) -> Explanation:
         """The cleaned text and one decision per input line, with rule and reason."""
-        lines, verdicts, keep = self._run(text)
+        lines, verdicts, dropped = self._run(text)
         decisions = []
         for i, line in enumerate(lines):
             content = strip_break(line)
-            verdict = verdicts[i]
-            if keep[i]:
+            verdict = verdicts.get(i)
+            if i not in dropped:
                 decisions.append(Decision(i + 1, content, True))
             elif verdict is None:  # a blank line dropped with its neighbour
                 decisions.append(_decision(i, content, LAYOUT_BLANK, LAYOUT_BLANK.reason))
             else:
                 decisions.append(_decision(i, content, verdict.rule, verdict.reason))
-        return Explanation("".join(_assemble(lines, keep)), tuple(decisions))
+        out = text if not dropped else _assemble(lines, dropped)
+        return Explanation(out, tuple(decisions))
 
     def clean_many(self, texts: Iterable[str]) -> Iterator[str]:
         """Clean texts one by one, lazily; the same as ``map(self.clean, texts)``."""
@@ -109,59 +113,70 @@ class Cleaner:
 
     # -- stages -----------------------------------------------------------------------
 
-    def _judge(self, v: str) -> Verdict | None:
+    def _judge(self, v: str, mask: int, check: bool = False) -> Verdict | None:
+        """The first rule in ``mask`` (in rule order) that removes the line with view v.
+
+        The trigger index puts a rule in a line's mask when the rule's triggers admit the
+        line: exactly for tokens and literals, and perhaps more often for ``finds`` (whose
+        patterns see the line with the white space around it), so those are checked again.
+        ``check`` asks every rule's triggers again (for the exhaustive run).
+        """
         k = key(v)
-        if len(k) <= LINE_RULE_MAX_CHARS:
-            c = k.lstrip(LEAD_CHARS)
-            if self._index.starts(c):
-                c = core(c)
-                hits = self._index.hits(c)
-                for rule, markers, after in self._starts if hits else ():
-                    for name, end in hits:
-                        if name in markers and after.fullmatch(c, end):
-                            return Verdict(rule, rule.reason)
-        for limit, combined in self._anywhere:
-            if len(k) <= limit:
-                found = _first(combined, k)
-                if found is not None:
-                    return Verdict(found, found.reason)
-        for rule, matcher in self._line_matchers:
-            detail = matcher(v, k)
-            if detail is not None:
-                return Verdict(rule, f"{rule.reason}: {detail}" if detail else rule.reason)
+        hits: list[tuple[str, int]] | None = None
+        c = ""
+        while mask:
+            bit = mask & -mask
+            mask ^= bit
+            rule, triggers, kind, data = self._line[bit.bit_length() - 1]
+            if (check or triggers.finds) and not triggers.admits(v):
+                continue
+            if kind == _MARKER:
+                if hits is None:
+                    c = core(k.lstrip(LEAD_CHARS))
+                    hits = self._index.hits(c)
+                markers, after = data
+                for name, end in hits:
+                    if name in markers and after.fullmatch(c, end):
+                        return Verdict(rule, rule.reason)
+            elif kind == _ANYWHERE:
+                if data.search(k):
+                    return Verdict(rule, rule.reason)
+            else:
+                detail = data(v, k)
+                if detail is not None:
+                    return Verdict(rule, f"{rule.reason}: {detail}" if detail else rule.reason)
         return None
 
-    def _run(self, text: str) -> tuple[list[str], list[Verdict | None], list[bool]]:
+    def _run(
+        self, text: str, exhaustive: bool = False
+    ) -> tuple[list[str], dict[int, Verdict], set[int]]:
+        """Lines, verdicts by line index, and the indices of the lines to drop.
+
+        ``exhaustive`` runs every rule on every line instead of only on the lines its
+        triggers select; it must give the same result (a test checks it), only slower.
+        """
         if not isinstance(text, str):
             raise TypeError(f"clean() takes a str, not {type(text).__name__}")
         lines = split_lines(text)
-        views = [view(strip_break(line)) for line in lines]
-        judge = self._judge
-        verdicts = [judge(v) if v else None for v in views]
+        if exhaustive:
+            candidates = dict.fromkeys(range(len(lines)), self._all)
+        else:
+            candidates = self._triggers.candidates(text, len(lines))
+        verdicts: dict[int, Verdict] = {}
+        judge, fits, limits = self._judge, self._fits, self._limits
+        for i in sorted(candidates):
+            line = lines[i].strip()
+            mask = candidates[i] & fits[bisect.bisect_left(limits, len(line))]
+            if mask:
+                v = view(line)
+                verdict = judge(v, mask, exhaustive) if v else None
+                if verdict is not None:
+                    verdicts[i] = verdict
         if self._doc_actions:
-            doc = Document(views, verdicts, self.config)
+            doc = Document(lines, verdicts, self.config)
             for action in self._doc_actions:
                 action(doc)
-        return lines, verdicts, _keep_mask(views, verdicts)
-
-
-_Combined = tuple[regex.Pattern[str], dict[str, LineRule]] | None
-
-
-def _combine(rules: list[tuple[str, LineRule]]) -> _Combined:
-    if not rules:
-        return None
-    source = "|".join(f"(?P<r{i}>{src})" for i, (src, _) in enumerate(rules))
-    return regex.compile(source, FLAGS), {f"r{i}": rule for i, (_, rule) in enumerate(rules)}
-
-
-def _first(combined: _Combined, k: str) -> LineRule | None:
-    """The first rule of a combined alternation found in the key."""
-    if combined is None:
-        return None
-    pattern, by_group = combined
-    m = pattern.search(k)
-    return None if m is None else by_group[m.lastgroup]
+        return lines, verdicts, _dropped(lines, verdicts)
 
 
 def _decision(i: int, content: str, rule: Rule, reason: str) -> Decision:
@@ -170,41 +185,50 @@ def _decision(i: int, content: str, rule: Rule, reason: str) -> Decision:
     )
 
 
-def _keep_mask(views: list[str], verdicts: list[Verdict | None]) -> list[bool]:
-    """Which lines stay: content lines without a verdict, and the blank lines around them.
+def _dropped(lines: list[str], verdicts: dict[int, Verdict]) -> set[int]:
+    """The lines that go: those with a verdict, and the blank lines around them.
 
-    Between two kept lines, every blank line stays when nothing between them was removed;
-    otherwise only the first run of blank lines stays, so paragraphs stay apart without
-    gaping holes. Before the first and after the last kept line, blank lines stay only when
-    nothing there was removed.
+    Between two kept lines with removed lines among them, only the first run of blank
+    lines stays, so paragraphs stay apart without gaping holes (where nothing was removed,
+    every blank line stays). Before the first and after the last kept line, blank lines go
+    when something there was removed.
     """
-    n = len(views)
-    if all(v is None for v in verdicts):
-        return [True] * n
-    keep = [False] * n
-    kept = [i for i in range(n) if views[i] and verdicts[i] is None]
-    bounds = [-1, *kept, n]
-    for a, b in itertools.pairwise(bounds):
-        if a >= 0:
-            keep[a] = True
-        if not any(views[a + 1 : b]):  # only blank lines: nothing was removed here
-            keep[a + 1 : b] = [True] * (b - a - 1)
-        elif a >= 0 and b < n:  # removed lines between two kept ones
-            j = a + 1
-            while j < b and views[j]:
-                j += 1
-            while j < b and not views[j]:
-                keep[j] = True
-                j += 1
-    return keep
+    dropped: set[int] = set()
+    n = len(lines)
+    end = -1  # the lines before this one are done
+    for r in sorted(verdicts):
+        if r < end:
+            continue
+        a = r - 1
+        while a >= 0 and (a in verdicts or is_blank(lines[a])):
+            a -= 1
+        b = r + 1
+        while b < n and (b in verdicts or is_blank(lines[b])):
+            b += 1
+        end = b
+        keep_from = keep_to = a + 1
+        if a >= 0 and b < n:  # keep the first run of blank lines after the removed ones
+            while keep_from < b and keep_from in verdicts:
+                keep_from += 1
+            keep_to = keep_from
+            while keep_to < b and keep_to not in verdicts:
+                keep_to += 1
+        dropped.update(range(a + 1, keep_from))
+        dropped.update(range(keep_to, b))
+    return dropped
 
 
-def _assemble(lines: list[str], keep: list[bool]) -> Iterator[str]:
-    kept = [line for line, k in zip(lines, keep, strict=False) if k]
-    if kept and len(kept) < len(lines) and lines and not lines[-1].endswith(("\n", "\r")):
+def _assemble(lines: list[str], dropped: set[int]) -> str:
+    kept: list[str] = []
+    prev = 0
+    for d in sorted(dropped):
+        kept.extend(lines[prev:d])
+        prev = d + 1
+    kept.extend(lines[prev:])
+    if kept and (len(lines) - 1) in dropped and not lines[-1].endswith(("\n", "\r")):
         # The input did not end with a line break, so neither does the output.
         kept[-1] = strip_break(kept[-1])
-    return iter(kept)
+    return "".join(kept)
 
 
 def _user_rules(config: Config) -> Iterator[LineRule]:

@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .triggers import BLANK, INVISIBLE
+
 # Line breaks are LF, CRLF and CR. str.splitlines() also splits on form feeds, U+2028 and
 # friends, which scraped text carries inside paragraphs, so those texts take the slow path.
-_OTHER_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_OTHER_BREAK_CHARS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 
 # A view longer than this is cut to its head and tail: no rule looks at the middle of a
 # long paragraph, and it keeps the cost of a line constant however long the line is.
@@ -26,7 +28,7 @@ _VIEW_HALF = VIEW_MAX_CHARS // 2
 
 def split_lines(text: str) -> list[str]:
     """Split into lines that keep their line breaks; ``"".join(result) == text``."""
-    if _OTHER_BREAKS.search(text) is None:
+    if not any(c in text for c in _OTHER_BREAK_CHARS):
         return text.splitlines(keepends=True)
     return _LINE.findall(text)
 
@@ -34,6 +36,11 @@ def split_lines(text: str) -> list[str]:
 def strip_break(line: str) -> str:
     """The line without its line break."""
     return line.rstrip("\r\n")
+
+
+def is_blank(line: str) -> bool:
+    """Is the line's view empty (only white space and invisible characters)?"""
+    return not line.strip(BLANK)
 
 
 def view(line: str) -> str:
@@ -44,12 +51,12 @@ def view(line: str) -> str:
         return line.strip()
     # Lone surrogates cannot be normalised meaningfully; replace them in the view only.
     line = line.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
-    return unicodedata.normalize("NFKC", _INVISIBLE.sub("", line)).strip()
+    return unicodedata.normalize("NFKC", _INVISIBLE.sub("", line)).strip(BLANK)
 
 
 _CONTENT_WORD = re.compile(r"\w{4,}")
 
 
 def content_words(s: str) -> set[str]:
-    """Lower-cased words of four or more letters: enough to tell topics apart."""
-    return {w.casefold() for w in _CONTENT_WORD.findall(s)}
+    """Case-folded words of four or more letters: enough to tell topics apart."""
+    return set(_CONTENT_WORD.findall(s.casefold()))

@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex
 
 from ..config import LANGUAGES, Config
 from ..model import Category
 from ..phrases import PhraseIndex, _read, alternation, core, load
+from ..text import is_blank, strip_break, view
+from ..triggers import Triggers
 
 _LIST_REF = re.compile(r"<<([\w.]+)>>")
 
@@ -82,12 +84,14 @@ class Rule:
 class LineRule(Rule):
     """A rule that judges one line alone, in one of three ways.
 
+    A rule never judges a line longer than ``max_chars`` (as written, without the white
+    space around it), or than the config setting named by ``max_chars_setting``.
+
     ``markers`` + ``after``: the line starts with a phrase of one of the ``markers`` lists
     (after an optional bullet or bracket), and the rest of its key, from the phrase's end,
     matches the regex ``after`` (which may name lists as ``<<list>>``). The default
     ``after`` allows only trailing punctuation: the whole line is the phrase.
-    ``anywhere``: a regex searched for anywhere in the key of a line of at most
-    ``max_chars``. ``make``: builds a predicate for what needs the original case or a
+    ``anywhere``: a regex searched for anywhere in the line's key. ``make``: builds a predicate for what needs the original case or a
     little logic; it gets the config and returns a :data:`LineMatcher`.
 
     The pipeline looks every marker phrase up in one index and runs every ``anywhere``
@@ -97,13 +101,38 @@ class LineRule(Rule):
     markers: tuple[str, ...] = ()
     after: str = TRAIL
     anywhere: str = ""
-    max_chars: int = 400
+    max_chars: int = 800
+    max_chars_setting: str = ""
     make: Callable[[Config], LineMatcher | None] | None = None
+    # Triggers (see boilerstrip.triggers): phrases or <<list>> names whose first (starts) or
+    # last (ends) token a line must have, literal strings it must contain, or regexes to
+    # find in it. A marker rule starts with its markers.
+    starts: tuple[str, ...] = ()
+    ends: tuple[str, ...] = ()
+    contains: tuple[str, ...] = ()
+    finds: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.lists:
             refs = _LIST_REF.findall(self.after + self.anywhere) if not self.make else []
             object.__setattr__(self, "lists", tuple(dict.fromkeys((*self.markers, *refs))))
+
+    def limit(self, config: Config) -> int:
+        """The longest line this rule judges."""
+        if self.max_chars_setting:
+            return int(getattr(config, self.max_chars_setting))
+        return self.max_chars
+
+    def triggers(self, config: Config) -> Triggers:
+        """The triggers of this rule, with its phrase lists filled in."""
+        markers = tuple(f"<<{name}>>" for name in self.markers)
+        starts = self.starts or (() if self.make or self.anywhere else markers)
+        return Triggers.of(
+            starts=_trigger_phrases(starts, config, at_start=True),
+            ends=_trigger_phrases(self.ends, config, at_start=False),
+            contains=_trigger_phrases(self.contains, config, at_start=True),
+            finds=self.finds,
+        )
 
     def after_pattern(self, config: Config) -> regex.Pattern[str] | None:
         source = self.phrase_source(self.after, config)
@@ -112,30 +141,25 @@ class LineRule(Rule):
     def anywhere_source(self, config: Config) -> str | None:
         return self.phrase_source(self.anywhere, config) if self.anywhere else None
 
-    def compile(self, config: Config) -> LineMatcher | None:
-        """This rule alone, as a matcher (the pipeline combines rules instead)."""
-        if self.make is not None:
-            return self.make(config)
-        if self.anywhere:
-            source = self.anywhere_source(config)
-            if source is None:
-                return None
-            pattern = regex.compile(source, FLAGS)
-            limit = self.max_chars
-            return lambda v, k: "" if len(k) <= limit and pattern.search(k) else None
-        index = PhraseIndex({n: marker_phrases(n, config) for n in self.markers})
-        after = self.after_pattern(config)
-        if after is None:
-            return None
 
-        def match(v: str, k: str) -> str | None:
-            c = core(k)
-            for _, end in index.hits(c):
-                if after.fullmatch(c, end):
-                    return ""
-            return None
+_DIGITS = tuple("0123456789")
 
-        return match
+
+def _trigger_phrases(items: tuple[str, ...], config: Config, at_start: bool) -> list[str]:
+    """Phrases for triggers: ``<<list>>`` names are filled in, and a number placeholder at
+    the phrase's edge becomes the ten digits."""
+    out: list[str] = []
+    for item in items:
+        m = _LIST_REF.fullmatch(item)
+        for phrase in marker_phrases(m.group(1), config) if m else (item,):
+            edge = phrase.split()[0] if at_start else phrase.split()[-1]
+            if "{n}" in edge:
+                out.extend(_DIGITS)
+            elif "{name}" in edge:
+                raise ValueError(f"a trigger phrase cannot begin or end with {{name}}: {phrase!r}")
+            else:
+                out.append(phrase)
+    return out
 
 
 def marker_phrases(name: str, config: Config) -> tuple[str, ...]:
@@ -148,28 +172,52 @@ class Verdict:
     reason: str
 
 
-@dataclass
 class Document:
-    """What document rules see: every line's view and its verdict so far (None = kept)."""
+    """What document rules see: the lines, and the verdicts so far (by line index; a line
+    without one is kept). Views are made when a rule asks for them."""
 
-    views: list[str]
-    verdicts: list[Verdict | None]
-    config: Config
-    content: list[int] = field(default_factory=list)  # indices of non-blank lines
+    def __init__(self, lines: list[str], verdicts: dict[int, Verdict], config: Config) -> None:
+        self.lines = lines
+        self.verdicts = verdicts
+        self.config = config
+        self._views: dict[int, str] = {}
+        self._content: list[int] | None = None
 
-    def __post_init__(self) -> None:
-        if not self.content:
-            self.content = [i for i, v in enumerate(self.views) if v]
+    def view(self, i: int) -> str:
+        v = self._views.get(i)
+        if v is None:
+            v = self._views[i] = view(strip_break(self.lines[i]))
+        return v
+
+    @property
+    def content(self) -> list[int]:
+        """Indices of the non-blank lines."""
+        if self._content is None:
+            self._content = [i for i, line in enumerate(self.lines) if not is_blank(line)]
+        return self._content
+
+    def content_from_end(self) -> Iterator[int]:
+        """Indices of the non-blank lines, last first (without looking at the others)."""
+        for i in range(len(self.lines) - 1, -1, -1):
+            if not is_blank(self.lines[i]):
+                yield i
 
     def removed(self, i: int) -> bool:
-        return self.verdicts[i] is not None
+        return i in self.verdicts
 
     def remove(self, i: int, rule: Rule, reason: str) -> None:
-        if self.verdicts[i] is None:
+        if i not in self.verdicts:
             self.verdicts[i] = Verdict(rule, reason)
 
     def kept_content(self) -> Iterator[int]:
-        return (i for i in self.content if self.verdicts[i] is None)
+        return (i for i in self.content if i not in self.verdicts)
+
+    def kept_text(self, end: int) -> str:
+        """The kept lines before line ``end``, joined."""
+        lines = self.lines[:end]
+        if not any(i < end for i in self.verdicts):
+            return "".join(lines)
+        return "".join(line for i, line in enumerate(lines) if i not in self.verdicts)
 
 
 DocumentAction = Callable[[Document], None]

@@ -42,12 +42,7 @@ def _overlap(v: str, story: set[str]) -> float:
 
 
 def _story_words(doc: Document, before: int) -> set[str]:
-    words: set[str] = set()
-    for i in doc.kept_content():
-        if i >= before:
-            break
-        words |= content_words(doc.views[i])
-    return words
+    return content_words(doc.kept_text(before))
 
 
 # --- teasers after a list marker ---------------------------------------------------------
@@ -55,9 +50,11 @@ def _story_words(doc: Document, before: int) -> set[str]:
 
 def _make_after_marker(rule: DocumentRule, config: Config) -> DocumentAction:
     def apply(doc: Document) -> None:
+        if not any(v.rule is RELATED_HEADING for v in doc.verdicts.values()):
+            return
         content = doc.content
         for pos, i in enumerate(content):
-            verdict = doc.verdicts[i]
+            verdict = doc.verdicts.get(i)
             if verdict is None or verdict.rule is not RELATED_HEADING:
                 continue
             rest = [j for j in content[pos + 1 :] if not doc.removed(j)]
@@ -69,7 +66,7 @@ def _make_after_marker(rule: DocumentRule, config: Config) -> DocumentAction:
                     doc.remove(j, rule, reason + ", at the end of the text")
                 return
             for j in rest[: config.tail_max_lines]:
-                if not headline_like(doc.views[j], config):
+                if not headline_like(doc.view(j), config):
                     break
                 doc.remove(j, rule, reason)
 
@@ -80,10 +77,10 @@ def _is_tail(doc: Document, marker: int, rest: list[int], config: Config) -> boo
     """Is everything left after the marker short enough to be its list of teasers?"""
     if len(rest) > config.tail_max_lines:
         return False
-    if any(len(doc.views[j]) > config.teaser_max_chars for j in rest):
+    if any(len(doc.view(j)) > config.teaser_max_chars for j in rest):
         return False
-    before = sum(len(doc.views[i]) for i in doc.kept_content() if i < marker)
-    return sum(len(doc.views[j]) for j in rest) * 2 <= before
+    before = sum(len(doc.view(i)) for i in doc.kept_content() if i < marker)
+    return sum(len(doc.view(j)) for j in rest) * 2 <= before
 
 
 TEASER_AFTER_MARKER = DocumentRule(
@@ -119,13 +116,15 @@ BIO_MAX_CHARS = 600
 
 def _make_bio(rule: DocumentRule, config: Config) -> DocumentAction:
     def apply(doc: Document) -> None:
+        if not any(v.rule is AUTHOR_HEADING for v in doc.verdicts.values()):
+            return
         content = doc.content
         for pos, i in enumerate(content[:-1]):
-            verdict = doc.verdicts[i]
+            verdict = doc.verdicts.get(i)
             if verdict is None or verdict.rule is not AUTHOR_HEADING:
                 continue
             j = content[pos + 1]
-            if not doc.removed(j) and len(doc.views[j]) <= BIO_MAX_CHARS:
+            if not doc.removed(j) and len(doc.view(j)) <= BIO_MAX_CHARS:
                 doc.remove(j, rule, f"the paragraph after the author heading on line {i + 1}")
 
     return apply
@@ -160,7 +159,7 @@ def _tail_run(doc: Document, config: Config, closing: regex.Pattern[str] | None)
     """The lines at the end of the text that are debris, prompts or unrelated headlines."""
 
     def candidate(i: int) -> bool:
-        v = doc.views[i]
+        v = doc.view(i)
         return (
             doc.removed(i)
             or (closing is not None and closing.fullmatch(key(v)) is not None)
@@ -168,7 +167,7 @@ def _tail_run(doc: Document, config: Config, closing: regex.Pattern[str] | None)
         )
 
     run: list[int] = []
-    for i in reversed(doc.content):
+    for i in doc.content_from_end():
         if not candidate(i):
             break
         run.append(i)
@@ -181,7 +180,7 @@ def _tail_run(doc: Document, config: Config, closing: regex.Pattern[str] | None)
     # (or a subheading): the run ends there.
     kept: list[int] = []
     for i in run:
-        v = doc.views[i]
+        v = doc.view(i)
         if (
             doc.removed(i)
             or (closing is not None and closing.fullmatch(key(v)))
@@ -200,7 +199,7 @@ def _make_closing(rule: DocumentRule, config: Config) -> DocumentAction | None:
 
     def apply(doc: Document) -> None:
         for i in _tail_run(doc, config, closing):
-            if not doc.removed(i) and closing.fullmatch(key(doc.views[i])):
+            if not doc.removed(i) and closing.fullmatch(key(doc.view(i))):
                 doc.remove(i, rule, "a question to readers after the story's last paragraph")
 
     return apply
@@ -234,7 +233,7 @@ _STORY_END = {Category.RELATED, Category.PROMPT, Category.AD, Category.NOTICE, C
 
 
 def _ends_story(doc: Document, i: int) -> bool:
-    verdict = doc.verdicts[i]
+    verdict = doc.verdicts.get(i)
     return verdict is not None and verdict.rule.category in _STORY_END
 
 
@@ -293,7 +292,7 @@ def _make_headline(rule: DocumentRule, config: Config) -> DocumentAction | None:
         first = next(kept, None)
         if first is None or next(kept, None) is None:
             return
-        if headline_like(doc.views[first], config):
+        if headline_like(doc.view(first), config):
             doc.remove(first, rule, "a headline on the first line (keep_title=False)")
 
     return apply

@@ -44,6 +44,7 @@ RELATED_HEADING = _line(
     "of this story, and the heading alone says nothing.",
     reason="the whole line is a heading for links to other stories",
     markers=("related.heading",),
+    max_chars=120,
     removes=(
         "Related Articles",
         "You may also like...",
@@ -71,6 +72,7 @@ RELATED_MORE = _line(
     description="A 'read more' or 'continue reading' button: a link label, not a sentence.",
     reason="the whole line is a read-more link label",
     markers=("related.more",),
+    max_chars=80,
     removes=(
         "Read more",
         "Continue reading »",
@@ -129,6 +131,8 @@ RELATED_SITE_LINK = _line(
     "domain ('On HoustonChronicle.com: ...', 'Also on rt.com ...').",
     reason="a headline linked from the site's domain",
     make=lambda config: _site_link,
+    starts=("on", "at", "from", "via", "also", "more"),
+    max_chars=260,
     removes=(
         "On HoustonChronicle.com: Car sales plunge nearly 17 percent in August",
         "Also on rt.com Journalists threatened with arrest as Bolivia purges officials",
@@ -155,6 +159,8 @@ TEASER_TAGGED = _line(
     "another story or a media item, dropped into the text.",
     reason="a headline tagged like a link ([VIDEO], [INSIGHT])",
     make=lambda config: _tagged,
+    finds=(r"\[[\p{Lu}\d][\p{Lu}\d ]{1,18}\][^\w\n]{0,2}+EOL",),
+    max_chars=200,
     removes=(
         "Lakers vs Nets: NBA make final decision on game amid China turmoil [VIDEO]",
         "Plague warning: health agency names eight deadly diseases [INSIGHT]",
@@ -242,12 +248,16 @@ CREDIT_AGENCY = _line(
     reason="the line is only a photographer or agency credit",
     lists=("credit.agency",),
     make=lambda config: _make_agency(config),
+    ends=("<<credit.agency>>", "©"),
+    max_chars=80,
     removes=("Getty Images", "(AFP)", "Michael Conroy, AP", "REUTERS", "AFP/Getty Images"),
     keeps=("AP reported the fire first.",),
 )
 
 _NAME_SLASH = regex.compile(rf"(?:{PERSON})(?:\s*+/\s*+{PERSON}){{1,3}}", FLAGS)
 _WORD = regex.compile(r"\w+")
+# A slash and a capitalised word after it, at most 80 characters from the line's end.
+_LAST_SLASH = r"/[^\S\n]*+[\p{Lu}\d][^\n/]{0,80}+EOL"
 
 
 def _make_platform_person(config: Config) -> LineMatcher:
@@ -269,6 +279,8 @@ CREDIT_SLASH = _line(
     "('YouTube/James Pearson', 'Jason Cipriani/ZDNet').",
     reason="a source/person credit line",
     make=_make_platform_person,
+    finds=(_LAST_SLASH,),
+    max_chars=80,
     removes=("YouTube/James Pearson", "Jason Cipriani/ZDNet", "Instagram/Kim Kardashian West"),
     keeps=("24/7", "Yes/No", "He said yes/no questions were banned."),
 )
@@ -290,6 +302,8 @@ CREDIT_COPYRIGHT = _line(
     "'© Amazon').",
     reason="a copyright notice",
     make=lambda config: _copyright,
+    starts=("©", "(c)", "copyright"),
+    max_chars=260,
     removes=("© 2019 CBS Interactive Inc.", "© Amazon", "Copyright 2019 The Associated Press"),
     keeps=("Copyright lawyers said the ruling would be appealed.",),
 )
@@ -302,6 +316,8 @@ CREDIT_RIGHTS = _line(
     reason="a rights notice",
     anywhere=r"\b<<credit.rights>>\b",
     max_chars=200,
+    starts=("<<credit.rights>>",),
+    ends=("<<credit.rights>>",),
     removes=(
         "Alle Rechte vorbehalten.",
         "Tous droits réservés",
@@ -314,10 +330,8 @@ CREDIT_RIGHTS = _line(
 
 # The credit a caption ends in. On the key: "(AP Photo/Jane Doe)", "(Photo: Reuters)".
 _PAREN_WORD = r"\(\s*+[^()]{0,80}?\b<<caption.word>>\b[^()]{0,100}+\)[\s.]*+\Z"
-# After the caption's last sentence, on the key: "Credit: ESA", "Photograph by X", "Getty".
-_AFTER_SENTENCE = (
-    r"(?:(?:<<credit.label>>\s*+:|<<credit.by>>\s)\s*+[^.!?]{1,80}+|<<caption.agency>>)[\s.]*+"
-)
+# After the caption's last sentence, on the key: "Credit: ESA", "Getty".
+_AFTER_SENTENCE = r"(?:<<credit.label>>\s*+:\s*+[^.!?]{1,80}+|<<caption.agency>>)[\s.]*+"
 _LAST_SENTENCE_END = regex.compile(r"(?r)[.!?\"”]\s++")
 # On the view, where names keep their capitals: "(Miguel Martinez/ AJC)".
 _PAREN_NAMES = regex.compile(rf"\(\s*+{PERSON}(?:\s*+/\s*+{PERSON}){{1,3}}\s*+\)[\s.]*+\Z")
@@ -370,8 +384,18 @@ CAPTION_CREDIT = _line(
     description="A photo caption: a paragraph that ends in a photo credit. Story paragraphs "
     "do not end in '(AP Photo/Jane Doe)'.",
     reason="a photo caption ending in a credit",
-    lists=("caption.word", "credit.label", "credit.by", "caption.agency"),
+    lists=("caption.word", "credit.label", "caption.agency"),
     make=_make_caption,
+    ends=("<<caption.agency>>",),
+    contains=("©",),
+    # The line ends in a parenthesis (not a [link](address)), or has a slash or a colon
+    # near its end.
+    finds=(
+        r"(?<!\])\((?!https?:)[^()\n]{0,200}+\)[ .]*+EOL",
+        _LAST_SLASH,
+        r"\w ?:(?!//)[^\n:.!?]{1,90}+[ .]*+EOL",
+    ),
+    max_chars_setting="caption_max_chars",
     removes=(
         "Students read plays they wrote on Thursday. (Miguel Martinez/ AJC)",
         "Vicente Aguiar loads trims into his truck in Hialeah, Fla. (AP Photo/Alan Diaz, File)",
@@ -396,6 +420,7 @@ AUTHOR_HEADING = _line(
     "too (rule author.bio).",
     reason="an author-box heading",
     markers=("author.heading",),
+    max_chars=80,
     removes=(
         "About the Author",
         "Über den Autor",
@@ -450,6 +475,8 @@ AUTHOR_BYLINE = _line(
     reason="a byline",
     lists=("author.byline",),
     make=_make_byline,
+    starts=("<<author.byline>>",),
+    max_chars=160,
     removes=(
         "By Jane Doe",
         "By Jane Doe | Staff Writer",
@@ -480,8 +507,7 @@ _ONLY_ADDRESS = regex.compile(
 _BIO = regex.compile(rf"{PERSON}\s*+(?:\([^()]{{0,80}}+\)\s*+)?(?:is|was)\s++(?:a|an|the)\s")
 
 
-def _has_address(v: str) -> bool:
-    return "@" in v or "://" in v or "www." in v or ".com/" in v
+_PROFILE = r"(?<=(?i:twitter|x|instagram|facebook))\.com/"
 
 
 def _make_contact(config: Config) -> LineMatcher | None:
@@ -491,7 +517,7 @@ def _make_contact(config: Config) -> LineMatcher | None:
     phrase = regex.compile(source, FLAGS)
 
     def match(v: str, k: str) -> str | None:
-        if len(v) > 300 or not _has_address(v):
+        if len(v) > 300:
             return None
         if _ONLY_ADDRESS.fullmatch(k):
             return "the line is only an address"
@@ -511,6 +537,9 @@ AUTHOR_CONTACT = _line(
     reason="an author's contact line",
     lists=("author.contact",),
     make=_make_contact,
+    contains=("@",),
+    finds=(_PROFILE,),
+    max_chars=300,
     removes=(
         "Jane Doe can be reached at jdoe@example.com.",
         "paul.takahashi@chron.com",
@@ -533,6 +562,9 @@ AUTHOR_CONTRIBUTED = _line(
     reason="a reporting-credit note",
     anywhere=r"\b<<author.contributed>>\b",
     max_chars=400,
+    starts=("<<author.contributed>>",),
+    ends=("<<author.contributed>>",),
+    contains=("<<author.contributed_word>>",),
     removes=(
         "Associated Press writer Alan Fram contributed to this report.",
         "Keith Bradsher contributed reporting from Hong Kong.",
@@ -565,6 +597,7 @@ PROMPT_SHARE = _line(
     description="A share button or a plea to share the story.",
     reason="a share prompt",
     markers=("prompt.share",),
+    max_chars=120,
     removes=(
         "Share this article",
         "Sharing is caring!",
@@ -595,6 +628,8 @@ PROMPT_SOCIAL_BAR = _line(
     reason="a row of share buttons",
     lists=("social", "prompt.share_word"),
     make=_make_social_bar,
+    starts=("<<social>>", "<<prompt.share_word>>"),
+    max_chars=150,
     removes=("Facebook Twitter Email", "Whatsapp  Facebook  Pint", "Tweet", "Email | Print"),
     keeps=("Facebook Twitter and Google were fined.",),
 )
@@ -630,6 +665,7 @@ PROMPT_NEWSLETTER = _line(
     reason="a newsletter sign-up label",
     anywhere=r"\A(?:\S++\s++){0,3}\S*?<<prompt.newsletter_word>>[\s:!»›→>]*+\Z",
     max_chars=60,
+    ends=("<<prompt.newsletter_word>>",),
     removes=("Pick Six Newsletter", "The Morning Review newsletter", "Nieuwsbrief"),
     keeps=("It began as a newsletter.", "It began as a newsletter"),
 )
@@ -661,6 +697,7 @@ PROMPT_COMMENT = _line(
     reason="a comments label or prompt",
     markers=("prompt.comment",),
     after=rf"(?:\s*+\(?\d++\)?)?{TRAIL}",
+    max_chars=60,
     removes=(
         "Leave a comment",
         "14 comments",
@@ -692,6 +729,7 @@ PROMPT_CLICK_END = _line(
     reason="a click-here prompt",
     anywhere=rf"\b<<prompt.click_end>>{TRAIL}\Z",
     max_chars=200,
+    ends=("<<prompt.click_end>>",),
     removes=("GET FOX BUSINESS ON THE GO BY CLICKING HERE", "Pour voir la vidéo, cliquez ici"),
     keeps=("He said he would click here and there until it worked.",),
 )
@@ -721,6 +759,7 @@ AD_LABEL = _line(
     description="An advertisement label or an ad slot's notice.",
     reason="an advertisement label",
     markers=("ad.label",),
+    max_chars=120,
     removes=(
         "Advertisement",
         "ADVERTISEMENT",
@@ -742,6 +781,7 @@ AD_WIDGET = _line(
     "extractor kept without the widget.",
     reason="a widget label",
     markers=("ad.widget",),
+    max_chars=120,
     removes=(
         "Videos by Rare",
         "Featured",
@@ -801,8 +841,9 @@ _NUMBERISH = regex.compile(r"\d+(?:st|nd|rd|th|er|e|º|ª|°|h)?|[ap]m|\d+[ap]m|
 
 def _make_date(config: Config) -> LineMatcher | None:
     words = {w.casefold() for w in load("meta.date", config.languages)}
+    words |= {w.casefold() for w in load("meta.day", config.languages)}
     months = {w.casefold() for w in load("meta.month", config.languages)}
-    pub = {w.casefold() for w in load("meta.published", config.languages)}
+    pub = {w for p in load("meta.published", config.languages) for w in p.casefold().split()}
     numeric = regex.compile(rf"{_ISO}|{_NUMERIC_DATE}")
     time = regex.compile(_TIME)
     allowed = words | months | pub
@@ -837,8 +878,11 @@ META_DATE = _line(
     description="A line that is only a date or time, maybe with 'Published' or 'Updated': "
     "page furniture, not a sentence of the story.",
     reason="the line is only a date or time",
-    lists=("meta.date", "meta.month", "meta.published"),
+    lists=("meta.date", "meta.day", "meta.month", "meta.published"),
     make=_make_date,
+    # A date line starts with a number, a day or month name, or "Published" and the like.
+    starts=("<<meta.day>>", "<<meta.month>>", "<<meta.published>>", "{n}"),
+    max_chars=80,
     removes=(
         "November 18, 2019",
         "Published 10:02 AM EST Nov 19, 2019",
@@ -860,6 +904,7 @@ META_READING_TIME = _line(
     reason="a reading-time label",
     markers=("meta.reading_time", "meta.reading_unit"),
     after=rf"(?:\s*+:?\s*+\d++\s*+[\w.]*+)?{TRAIL}",
+    max_chars=60,
     removes=(
         "5 min read",
         "Reading time: 3 minutes",
@@ -885,12 +930,11 @@ LINE_RULES: tuple[LineRule, ...] = (
     AUTHOR_HEADING,
     AUTHOR_BYLINE,
     AUTHOR_CONTACT,
-    AUTHOR_CONTRIBUTED,
     AUTHOR_REPORTING,
+    AUTHOR_CONTRIBUTED,
     NOTICE_COOKIE,
     NOTICE_PAYWALL,
     PROMPT_SHARE,
-    PROMPT_SOCIAL_BAR,
     PROMPT_SUBSCRIBE,
     PROMPT_NEWSLETTER,
     PROMPT_FOLLOW,
@@ -898,6 +942,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     PROMPT_CLICK,
     PROMPT_CLICK_END,
     PROMPT_TIP,
+    PROMPT_SOCIAL_BAR,
     AD_LABEL,
     AD_WIDGET,
     META_DATE,

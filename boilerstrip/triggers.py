@@ -1,0 +1,229 @@
+"""Triggers: which lines a line rule looks at, found for a whole text at once.
+
+Most lines of an article are story, and no rule should spend time on them. So every line
+rule declares *triggers*, cheap facts a line must have before the rule looks at it:
+
+- ``starts``: the line's first token (after bullets and brackets) is one of these;
+- ``ends``: the line's last token (before trailing punctuation and brackets) is one of these;
+- ``contains``: the line, lower-cased, contains one of these literal strings;
+- ``finds``: a regex (without letters, so case does not matter) is found in the line; it
+  must not cross line breaks, and ``EOL`` in it stands for the end of the line.
+
+A token is one digit, a run of word characters, or one other character; tokens are
+compared lower-cased. A rule with no trigger at all looks at every line.
+
+:class:`TriggerIndex` finds the candidate lines of every rule in a few passes of C code
+over the whole text (one regex ``findall`` for first tokens, one for last tokens, ``find``
+for literals, one search per ``finds`` pattern) and a dictionary look-up per line, so a
+story line costs almost nothing. :meth:`Triggers.admits` says the same for one line;
+``tests/test_triggers.py`` checks that both agree.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+import regex
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# White space as str.isspace() knows it, except line breaks, plus the invisible characters
+# that views drop.
+_SPACE = (
+    "\t\x0b\x0c\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+# What str.strip() would take from a line, plus invisible characters: a line of only these
+# is blank.
+BLANK = _SPACE + "\n\r" + INVISIBLE
+
+# What may stand before the first token (bullets, brackets) and after the last one.
+_LEAD = r"\[(«<>•·▸►▶*#|~\-"
+_TAIL = r".:!?…>»›→|~*\-,;\"'”“‘’)\]"
+_TOKEN = r"(\d|\w+|[^\s\w])?"
+_FIRST = re.compile(f"\n[{_SPACE}{_LEAD}]*+{_TOKEN}")
+_LAST = re.compile(f"\n[{_SPACE}{_TAIL}]*+{_TOKEN}")
+_INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
+
+# The end of a line, after any white space: for ``finds`` patterns.
+EOL = f"[{_SPACE}]*+(?:\n|\\Z)"
+
+
+def first_token(s: str) -> str:
+    """The first token of a line, once lower-cased.
+
+    >>> first_token("* Read more: the story"), first_token("(c) 2019"), first_token("2019")
+    ('read', 'c', '2')
+    """
+    m = _FIRST.match("\n" + s.lower())
+    return (m.group(1) or "") if m else ""
+
+
+def last_token(s: str) -> str:
+    """The last token of a line, once lower-cased.
+
+    >>> last_token("Getty Images."), last_token("(AP Photo)"), last_token("video:")
+    ('images', 'photo', 'video')
+    """
+    m = _LAST.match("\n" + s.lower()[::-1])
+    return (m.group(1) or "")[::-1] if m else ""
+
+
+def gate_text(text: str) -> str:
+    """The text as the triggers see it: every line as in its view (NFKC, without invisible
+    characters), with every line break written ``\\n``. It has exactly as many line
+    breaks as the text (LF, CRLF and CR count once each)."""
+    g = text
+    if "\r" in g:
+        g = g.replace("\r\n", "\n").replace("\r", "\n")
+    if g.isascii():
+        return g
+    if any(c in g for c in INVISIBLE):
+        g = _INVISIBLE_RE.sub("", g)
+    if not unicodedata.is_normalized("NFKC", g):
+        g = "\n".join(
+            line if unicodedata.is_normalized("NFKC", line) else unicodedata.normalize("NFKC", line)
+            for line in g.split("\n")
+        )
+    return g
+
+
+@dataclass(frozen=True)
+class Triggers:
+    """What a line needs before a rule looks at it (see the module docstring)."""
+
+    starts: frozenset[str] = frozenset()
+    ends: frozenset[str] = frozenset()
+    contains: tuple[str, ...] = ()
+    finds: tuple[str, ...] = ()
+
+    @property
+    def every(self) -> bool:
+        return not (self.starts or self.ends or self.contains or self.finds)
+
+    @classmethod
+    def of(
+        cls,
+        starts: Iterable[str] = (),
+        ends: Iterable[str] = (),
+        contains: Iterable[str] = (),
+        finds: Iterable[str] = (),
+    ) -> Triggers:
+        """Triggers from phrases: ``starts`` and ``ends`` take whole phrases and keep
+        their first or last token."""
+        return cls(
+            frozenset(first_token(p) for p in starts) - {""},
+            frozenset(last_token(p) for p in ends) - {""},
+            tuple(c.lower() for c in contains),
+            tuple(finds),
+        )
+
+    def admits(self, view: str, first: str | None = None, last: str | None = None) -> bool:
+        """Does a line (its view) have one of these triggers? ``first`` and ``last`` are its
+        first and last tokens, when the caller has them."""
+        if self.every:
+            return True
+        if self.starts and (first_token(view) if first is None else first) in self.starts:
+            return True
+        if self.ends and (last_token(view) if last is None else last) in self.ends:
+            return True
+        if self.contains and any(c in view.lower() for c in self.contains):
+            return True
+        return any(_compile(f).search(view) for f in self.finds)
+
+
+@functools.cache
+def _compile(find: str) -> regex.Pattern[str]:
+    return regex.compile(find.replace("EOL", EOL))
+
+
+class TriggerIndex:
+    """The triggers of many rules, as bit masks: rule ``i`` is bit ``1 << i``."""
+
+    def __init__(self, triggers: list[Triggers]) -> None:
+        self._starts: dict[str, int] = {}
+        self._ends: dict[str, int] = {}
+        contains: dict[str, int] = {}
+        finds: dict[str, int] = {}
+        self._every = 0
+        for i, t in enumerate(triggers):
+            bit = 1 << i
+            if t.every:
+                self._every |= bit
+            for tok in t.starts:
+                self._starts[tok] = self._starts.get(tok, 0) | bit
+            for tok in t.ends:
+                self._ends[tok] = self._ends.get(tok, 0) | bit
+            for c in t.contains:
+                contains[c] = contains.get(c, 0) | bit
+            for f in t.finds:
+                finds[f] = finds.get(f, 0) | bit
+        self._reversed_ends = {tok[::-1]: mask for tok, mask in self._ends.items()}
+        self._contains = list(contains.items())
+        self._finds = [(_compile(f), bit) for f, bit in finds.items()]
+
+    def candidates(self, text: str, n: int) -> dict[int, int]:
+        """Line index -> mask of the rules whose triggers the line has, for the first
+        ``n`` lines of the text."""
+        out: dict[int, int] = {}
+        if n == 0:
+            return out
+        if self._every:
+            out = dict.fromkeys(range(n), self._every)
+        g = gate_text(text)
+        low = g.lower()
+        if self._starts:
+            _mark_tokens(out, _FIRST.findall("\n" + low), self._starts, False, 0)
+        if self._ends:
+            lasts = _LAST.findall("\n" + low[::-1])
+            _mark_tokens(out, lasts, self._reversed_ends, True, low.count("\n"))
+        for literal, bit in self._contains:
+            _mark(out, low, _find_all(low, literal), bit)
+        for pattern, bit in self._finds:
+            _mark(out, g, [m.start() for m in pattern.finditer(g)], bit)
+        if out and max(out) >= n:
+            out = {i: m for i, m in out.items() if i < n}
+        return out
+
+
+def _mark_tokens(
+    out: dict[int, int], tokens: list[str], masks: dict[str, int], reverse: bool, last: int
+) -> None:
+    """Mark the lines whose token has a mask. With ``reverse``, the tokens were read from
+    the reversed text: they are reversed, and run from line ``last`` up."""
+    for i in [i for i, tok in enumerate(tokens) if tok in masks]:
+        mask = masks[tokens[i]]
+        j = last - i if reverse else i
+        out[j] = out.get(j, 0) | mask
+
+
+def _find_all(g: str, literal: str) -> list[int]:
+    """Where the literal occurs, at most once per line."""
+    found = []
+    p = g.find(literal)
+    while p >= 0:
+        found.append(p)
+        eol = g.find("\n", p)
+        if eol < 0:
+            break
+        p = g.find(literal, eol)
+    return found
+
+
+def _line_numbers(g: str, positions: list[int]) -> list[int]:
+    """The line of each (ascending) position, counting line breaks between them."""
+    out = []
+    line = prev = 0
+    for p in positions:
+        line += g.count("\n", prev, p)
+        prev = p
+        out.append(line)
+    return out
+
+
+def _mark(out: dict[int, int], g: str, positions: list[int], bit: int) -> None:
+    for i in _line_numbers(g, positions):
+        out[i] = out.get(i, 0) | bit

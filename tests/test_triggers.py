@@ -1,0 +1,168 @@
+"""The trigger index finds exactly the lines each rule's triggers admit.
+
+The cleaner judges a line only by the rules whose triggers the index found for it; these
+tests check the index against the per-line definition (:meth:`Triggers.admits`), and the
+whole cleaner against an exhaustive run that asks every rule about every line.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from boilerstrip import Cleaner
+from boilerstrip.rules import REGISTRY
+from boilerstrip.rules.base import LineRule
+from boilerstrip.text import split_lines, view
+from boilerstrip.triggers import BLANK
+from boilerstrip.triggers import first_token, gate_text, last_token  # noqa: I001
+
+CLEANER = Cleaner()
+ROOT = Path(__file__).resolve().parent.parent
+
+# Pieces that hit the triggers' edges: markers, credits, brackets, slashes, colons, digits,
+# white space and invisible characters of every kind, compatibility characters.
+PIECES = st.sampled_from(
+    [
+        "Related",
+        "RELATED:",
+        "Read more",
+        "Advertisement",
+        "(AP Photo/Jane Doe)",
+        "REUTERS/Brendan McDermid",
+        "Credit: ESA",
+        "Getty Images",
+        "(AFP)",
+        "[VIDEO]",
+        "© 2019",
+        "(c)",
+        "jdoe@example.com",
+        "twitter.com/jdoe",
+        "Twitter.com/",
+        "By",
+        "Nov 19, 2019",
+        "5 min read",
+        "14 comments",
+        "contributed to this report",
+        "Newsletter",
+        "click here",
+        "All rights reserved",
+        "Facebook",
+        "* ",
+        "» ",
+        "](",
+        "(https://x.y/z)",
+        "/",
+        ":",
+        ")",
+        "]",
+        ".",
+        " ",
+        "\t",
+        "\u00a0",
+        "\u3000",
+        "\u200b",
+        "\u00ad",
+        "\ufeff",
+        "\u2026",
+        "\ufb01",
+        "\uff32elated",
+        "\u0130",
+        "\u03a3",
+        "\x1c",
+        "\x85",
+        "\u2028",
+        "a",
+        "Z",
+        "7",
+    ]
+)
+BREAKS = st.sampled_from(["\n", "\r\n", "\r", "\n\n"])
+LINES = st.lists(PIECES | st.text(max_size=8), max_size=8).map("".join)
+TEXTS = st.lists(st.tuples(LINES, BREAKS), max_size=12).map(
+    lambda parts: "".join(a + b for a, b in parts)
+) | st.text()
+
+LINE_RULES = [entry for entry in CLEANER._line]  # (rule, triggers, kind, data)
+
+
+def _mismatches(text: str) -> list[tuple[int, str, str]]:
+    """(line, rule, which way) wherever the index and the per-line triggers disagree,
+    for lines the rule could judge (not blank, not longer than its limit). The index may
+    find more lines for ``finds`` patterns: the cleaner checks those again."""
+    lines = split_lines(text)
+    candidates = CLEANER._triggers.candidates(text, len(lines))
+    out = []
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        v = view(stripped)
+        if not v:
+            continue
+        for bit, (rule, triggers, _, _) in enumerate(LINE_RULES):
+            if len(stripped) > rule.limit(CLEANER.config):
+                continue
+            found = bool(candidates.get(i, 0) >> bit & 1)
+            if found != triggers.admits(v) and not (found and triggers.finds):
+                out.append((i, rule.name, "extra" if found else "missed"))
+    return out
+
+
+@given(TEXTS)
+@example("Related\r\u200b\nRelated Articles\n")
+@example("\uff32elated Articles\n")
+@example("x\u2028Related\nAdvertisement")
+def test_index_finds_exactly_what_the_triggers_admit(text: str) -> None:
+    assert _mismatches(text) == []
+
+
+@given(TEXTS)
+def test_cleaning_equals_the_exhaustive_run(text: str) -> None:
+    fast = CLEANER._run(text)
+    slow = CLEANER._run(text, exhaustive=True)
+    assert {i: v.rule.id for i, v in fast[1].items()} == {
+        i: v.rule.id for i, v in slow[1].items()
+    }
+    assert fast[2] == slow[2]
+
+
+def _fixture_texts() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in (ROOT / "fixtures").rglob("*.in.txt")]
+    for path in sorted((ROOT / "fixtures" / "cases").glob("*.json")):
+        texts += [case["input"] for case in json.loads(path.read_text(encoding="utf-8"))]
+    for rule in REGISTRY:
+        texts += [*rule.removes, *rule.keeps]
+    return texts
+
+
+@pytest.mark.parametrize("text", _fixture_texts())
+def test_fixtures_and_examples_agree(text: str) -> None:
+    assert _mismatches(text) == []
+    assert CLEANER._run(text)[2] == CLEANER._run(text, exhaustive=True)[2]
+
+
+def test_every_line_rule_has_triggers() -> None:
+    """A rule without triggers would judge every line: only user patterns do that."""
+    for rule in REGISTRY:
+        if isinstance(rule, LineRule):
+            assert not rule.triggers(CLEANER.config).every, rule.name
+
+
+def test_tokens() -> None:
+    assert first_token("  • Related: x") == "related"
+    assert last_token("A caption (AP Photo/Jane Doe).") == "doe"
+    assert last_token("Getty Images \u00bb") == "images"
+    assert first_token("") == last_token("") == ""
+
+
+def test_gate_text_keeps_the_line_count() -> None:
+    text = "a\r\nb\rc\u200b\r\n\ufb01\nd\u2028e"
+    assert gate_text(text).count("\n") == len(split_lines(text)) - 1
+
+
+def test_blank_covers_all_white_space() -> None:
+    spaces = [chr(c) for c in range(0x3001) if chr(c).isspace()]
+    assert all(c in BLANK for c in spaces)
