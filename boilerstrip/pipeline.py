@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 from collections.abc import Iterable, Iterator
 from typing import Any
 

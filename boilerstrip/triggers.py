@@ -24,10 +24,10 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-
-import regex
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+import regex
 
 # White space as str.isspace() knows it, except line breaks, plus the invisible characters
 # that views drop.

@@ -18,8 +18,7 @@ from boilerstrip import Cleaner
 from boilerstrip.rules import REGISTRY
 from boilerstrip.rules.base import LineRule
 from boilerstrip.text import split_lines, view
-from boilerstrip.triggers import BLANK
-from boilerstrip.triggers import first_token, gate_text, last_token  # noqa: I001
+from boilerstrip.triggers import BLANK, first_token, gate_text, last_token
 
 CLEANER = Cleaner()
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,9 +82,12 @@ PIECES = st.sampled_from(
 )
 BREAKS = st.sampled_from(["\n", "\r\n", "\r", "\n\n"])
 LINES = st.lists(PIECES | st.text(max_size=8), max_size=8).map("".join)
-TEXTS = st.lists(st.tuples(LINES, BREAKS), max_size=12).map(
-    lambda parts: "".join(a + b for a, b in parts)
-) | st.text()
+TEXTS = (
+    st.lists(st.tuples(LINES, BREAKS), max_size=12).map(
+        lambda parts: "".join(a + b for a, b in parts)
+    )
+    | st.text()
+)
 
 LINE_RULES = [entry for entry in CLEANER._line]  # (rule, triggers, kind, data)
 
@@ -123,9 +125,7 @@ def test_index_finds_exactly_what_the_triggers_admit(text: str) -> None:
 def test_cleaning_equals_the_exhaustive_run(text: str) -> None:
     fast = CLEANER._run(text)
     slow = CLEANER._run(text, exhaustive=True)
-    assert {i: v.rule.id for i, v in fast[1].items()} == {
-        i: v.rule.id for i, v in slow[1].items()
-    }
+    assert {i: v.rule.id for i, v in fast[1].items()} == {i: v.rule.id for i, v in slow[1].items()}
     assert fast[2] == slow[2]
 
 

@@ -20,7 +20,7 @@ import regex
 
 from ..config import LANGUAGES, Config
 from ..model import Category
-from ..phrases import PhraseIndex, _read, alternation, core, load
+from ..phrases import _read, alternation, load
 from ..text import is_blank, strip_break, view
 from ..triggers import Triggers
 
@@ -91,8 +91,9 @@ class LineRule(Rule):
     (after an optional bullet or bracket), and the rest of its key, from the phrase's end,
     matches the regex ``after`` (which may name lists as ``<<list>>``). The default
     ``after`` allows only trailing punctuation: the whole line is the phrase.
-    ``anywhere``: a regex searched for anywhere in the line's key. ``make``: builds a predicate for what needs the original case or a
-    little logic; it gets the config and returns a :data:`LineMatcher`.
+    ``anywhere``: a regex searched for anywhere in the line's key. ``make``: builds a
+    predicate for what needs the original case or a little logic; it gets the config and
+    returns a :data:`LineMatcher`.
 
     The pipeline looks every marker phrase up in one index and runs every ``anywhere``
     pattern as one alternation, so a phrase rule costs (almost) nothing per line.
