@@ -15,6 +15,7 @@ from .phrases import LEAD_CHARS, PhraseIndex, core, key
 from .rules import LAYOUT_BLANK, REGISTRY
 from .rules.base import (
     FLAGS,
+    TRAIL,
     Document,
     DocumentAction,
     DocumentRule,
@@ -68,7 +69,8 @@ class Cleaner:
             else:
                 after = rule.after_pattern(self.config)
                 if after is not None:
-                    data = (frozenset(rule.markers), after)
+                    whole = regex.compile(TRAIL, FLAGS)
+                    data = (frozenset(rule.markers), after, frozenset(rule.whole), whole)
                     self._line.append((rule, triggers, _MARKER, data))
                     for name in rule.markers:
                         marker_lists[name] = marker_phrases(name, self.config)
@@ -115,10 +117,9 @@ class Cleaner:
     def _judge(self, v: str, mask: int, check: bool = False) -> Verdict | None:
         """The first rule in ``mask`` (in rule order) that removes the line with view v.
 
-        The trigger index puts a rule in a line's mask when the rule's triggers admit the
-        line: exactly for tokens and literals, and perhaps more often for ``finds`` (whose
-        patterns see the line with the white space around it), so those are checked again.
-        ``check`` asks every rule's triggers again (for the exhaustive run).
+        The trigger index puts a rule in a line's mask exactly when the rule's triggers
+        admit the line (``tests/test_triggers.py``); ``check`` asks the triggers again, for
+        the exhaustive run that the tests compare with.
         """
         k = key(v)
         hits: list[tuple[str, int]] | None = None
@@ -127,15 +128,17 @@ class Cleaner:
             bit = mask & -mask
             mask ^= bit
             rule, triggers, kind, data = self._line[bit.bit_length() - 1]
-            if (check or triggers.finds) and not triggers.admits(v):
+            if check and not triggers.admits(v):
                 continue
             if kind == _MARKER:
                 if hits is None:
                     c = core(k.lstrip(LEAD_CHARS))
                     hits = self._index.hits(c)
-                markers, after = data
+                markers, after, whole_lists, whole = data
                 for name, end in hits:
-                    if name in markers and after.fullmatch(c, end):
+                    if name in markers and (whole if name in whole_lists else after).fullmatch(
+                        c, end
+                    ):
                         return Verdict(rule, rule.reason)
             elif kind == _ANYWHERE:
                 if data.search(k):

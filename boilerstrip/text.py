@@ -1,15 +1,14 @@
 """Splitting text into lines and building the *matching view* of a line.
 
-Rules never see the original line: they see its view, a normalised copy (NFKC, so that a
-no-break space or a full-width letter matches like its plain form; zero-width characters
-dropped; surrounding white space stripped). The output is always assembled from the original
-lines, so a kept line comes back byte for byte.
+Rules never see the original line: they see its view, a copy without zero-width characters
+and without the white space around it (rule patterns match any white space, no-break
+spaces included). The output is always assembled from the original lines, so
+a kept line comes back byte for byte.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from .triggers import BLANK, INVISIBLE
 
@@ -49,9 +48,9 @@ def view(line: str) -> str:
         line = line[:_VIEW_HALF] + " \u2026 " + line[-_VIEW_HALF:]
     if line.isascii():
         return line.strip()
-    # Lone surrogates cannot be normalised meaningfully; replace them in the view only.
-    line = line.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
-    return unicodedata.normalize("NFKC", _INVISIBLE.sub("", line)).strip(BLANK)
+    if any(c in line for c in INVISIBLE):
+        line = _INVISIBLE.sub("", line)
+    return line.strip(BLANK)
 
 
 _CONTENT_WORD = re.compile(r"\w{4,}")

@@ -5,12 +5,15 @@ rule declares *triggers*, cheap facts a line must have before the rule looks at 
 
 - ``starts``: the line's first token (after bullets and brackets) is one of these;
 - ``ends``: the line's last token (before trailing punctuation and brackets) is one of these;
-- ``contains``: the line, lower-cased, contains one of these literal strings;
-- ``finds``: a regex (without letters, so case does not matter) is found in the line; it
-  must not cross line breaks, and ``EOL`` in it stands for the end of the line.
+- ``contains``: the line contains one of these literal strings;
+- ``finds``: a regex is found in the line. It must not cross line breaks; ``EOL`` in it
+  stands for the end of the line, after any white space. It must find the same in the
+  line with or without the white space around it (start and end on a non-space
+  character), so that the index, which sees the whole text, agrees with the view.
 
-A token is one digit, a run of word characters, or one other character; tokens are
-compared lower-cased. A rule with no trigger at all looks at every line.
+A token is one digit, a run of word characters, or one other character. Tokens and
+literals match as given, in lower case, capitalised, or in capitals ("Related", "RELATED").
+A rule with no trigger at all looks at every line.
 
 :class:`TriggerIndex` finds the candidate lines of every rule in a few passes of C code
 over the whole text (one regex ``findall`` for first tokens, one for last tokens, ``find``
@@ -23,7 +26,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -42,7 +44,7 @@ BLANK = _SPACE + "\n\r" + INVISIBLE
 
 # What may stand before the first token (bullets, brackets) and after the last one.
 _LEAD = r"\[(«<>•·▸►▶*#|~\-"
-_TAIL = r".:!?…>»›→|~*\-,;\"'”“‘’)\]"
+_TAIL = r".:!?…>»›→|~*\-,;\"'”“‘’)(\]"
 _TOKEN = r"(\d|\w+|[^\s\w])?"
 _FIRST = re.compile(f"\n[{_SPACE}{_LEAD}]*+{_TOKEN}")
 _LAST = re.compile(f"\n[{_SPACE}{_TAIL}]*+{_TOKEN}")
@@ -53,41 +55,43 @@ EOL = f"[{_SPACE}]*+(?:\n|\\Z)"
 
 
 def first_token(s: str) -> str:
-    """The first token of a line, once lower-cased.
+    """The first token of a line.
 
     >>> first_token("* Read more: the story"), first_token("(c) 2019"), first_token("2019")
-    ('read', 'c', '2')
+    ('Read', 'c', '2')
     """
-    m = _FIRST.match("\n" + s.lower())
+    m = _FIRST.match("\n" + s)
     return (m.group(1) or "") if m else ""
 
 
 def last_token(s: str) -> str:
-    """The last token of a line, once lower-cased.
+    """The last token of a line.
 
     >>> last_token("Getty Images."), last_token("(AP Photo)"), last_token("video:")
-    ('images', 'photo', 'video')
+    ('Images', 'Photo', 'video')
     """
-    m = _LAST.match("\n" + s.lower()[::-1])
+    m = _LAST.match("\n" + s[::-1])
     return (m.group(1) or "")[::-1] if m else ""
 
 
+def variants(word: str) -> set[str]:
+    """How a token or literal may be written: as given, lower-cased, capitalised, capitals.
+
+    >>> sorted(variants("YouTube"))
+    ['YOUTUBE', 'YouTube', 'Youtube', 'youtube']
+    """
+    return {word, word.lower(), word.capitalize(), word.upper()}
+
+
 def gate_text(text: str) -> str:
-    """The text as the triggers see it: every line as in its view (NFKC, without invisible
+    """The text as the triggers see it: every line as in its view (without invisible
     characters), with every line break written ``\\n``. It has exactly as many line
     breaks as the text (LF, CRLF and CR count once each)."""
     g = text
     if "\r" in g:
         g = g.replace("\r\n", "\n").replace("\r", "\n")
-    if g.isascii():
-        return g
-    if any(c in g for c in INVISIBLE):
+    if not g.isascii() and any(c in g for c in INVISIBLE):
         g = _INVISIBLE_RE.sub("", g)
-    if not unicodedata.is_normalized("NFKC", g):
-        g = "\n".join(
-            line if unicodedata.is_normalized("NFKC", line) else unicodedata.normalize("NFKC", line)
-            for line in g.split("\n")
-        )
     return g
 
 
@@ -115,9 +119,9 @@ class Triggers:
         """Triggers from phrases: ``starts`` and ``ends`` take whole phrases and keep
         their first or last token."""
         return cls(
-            frozenset(first_token(p) for p in starts) - {""},
-            frozenset(last_token(p) for p in ends) - {""},
-            tuple(c.lower() for c in contains),
+            frozenset(v for p in starts for v in variants(first_token(p))) - {""},
+            frozenset(v for p in ends for v in variants(last_token(p))) - {""},
+            tuple(sorted({v for c in contains for v in variants(c)})),
             tuple(finds),
         )
 
@@ -130,14 +134,20 @@ class Triggers:
             return True
         if self.ends and (last_token(view) if last is None else last) in self.ends:
             return True
-        if self.contains and any(c in view.lower() for c in self.contains):
+        if any(c in view for c in self.contains):
             return True
         return any(_compile(f).search(view) for f in self.finds)
 
 
 @functools.cache
-def _compile(find: str) -> regex.Pattern[str]:
-    return regex.compile(find.replace("EOL", EOL))
+def _compile(find: str) -> re.Pattern[str] | regex.Pattern[str]:
+    """A ``finds`` pattern, compiled by the standard ``re`` (faster at scanning a text for
+    a literal) unless it needs the ``regex`` module (``\\p{..}``, variable look-behind)."""
+    source = find.replace("EOL", EOL)
+    try:
+        return re.compile(source)
+    except re.error:
+        return regex.compile(source)
 
 
 class TriggerIndex:
@@ -174,14 +184,13 @@ class TriggerIndex:
         if self._every:
             out = dict.fromkeys(range(n), self._every)
         g = gate_text(text)
-        low = g.lower()
         if self._starts:
-            _mark_tokens(out, _FIRST.findall("\n" + low), self._starts, False, 0)
+            _mark_tokens(out, _FIRST.findall("\n" + g), self._starts, False, 0)
         if self._ends:
-            lasts = _LAST.findall("\n" + low[::-1])
-            _mark_tokens(out, lasts, self._reversed_ends, True, low.count("\n"))
+            lasts = _LAST.findall("\n" + g[::-1])
+            _mark_tokens(out, lasts, self._reversed_ends, True, g.count("\n"))
         for literal, bit in self._contains:
-            _mark(out, low, _find_all(low, literal), bit)
+            _mark(out, g, _find_all(g, literal), bit)
         for pattern, bit in self._finds:
             _mark(out, g, [m.start() for m in pattern.finditer(g)], bit)
         if out and max(out) >= n:

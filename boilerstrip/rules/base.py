@@ -101,6 +101,9 @@ class LineRule(Rule):
 
     markers: tuple[str, ...] = ()
     after: str = TRAIL
+    # Marker lists whose phrases are the whole line (with trailing punctuation), whatever
+    # ``after`` allows after the phrases of the other lists.
+    whole: tuple[str, ...] = ()
     anywhere: str = ""
     max_chars: int = 800
     max_chars_setting: str = ""
@@ -126,11 +129,21 @@ class LineRule(Rule):
 
     def triggers(self, config: Config) -> Triggers:
         """The triggers of this rule, with its phrase lists filled in."""
-        markers = tuple(f"<<{name}>>" for name in self.markers)
-        starts = self.starts or (() if self.make or self.anywhere else markers)
+        starts, ends = list(self.starts), list(self.ends)
+        if not (self.starts or self.make or self.anywhere):
+            # A marker rule: the first token of its phrases; for a phrase that starts with a
+            # number and is the whole line ("{n} comments"), its last token.
+            for name in self.markers:
+                whole = self.after == TRAIL or name in self.whole
+                for phrase in marker_phrases(name, config):
+                    words = phrase.split()
+                    if whole and words[0] == "{n}" and "{" not in words[-1]:
+                        ends.append(phrase)
+                    else:
+                        starts.append(phrase)
         return Triggers.of(
-            starts=_trigger_phrases(starts, config, at_start=True),
-            ends=_trigger_phrases(self.ends, config, at_start=False),
+            starts=_trigger_phrases(tuple(starts), config, at_start=True),
+            ends=_trigger_phrases(tuple(ends), config, at_start=False),
             contains=_trigger_phrases(self.contains, config, at_start=True),
             finds=self.finds,
         )
@@ -196,6 +209,12 @@ class Document:
         if self._content is None:
             self._content = [i for i, line in enumerate(self.lines) if not is_blank(line)]
         return self._content
+
+    def content_after(self, i: int) -> Iterator[int]:
+        """Indices of the non-blank lines after line i."""
+        for j in range(i + 1, len(self.lines)):
+            if not is_blank(self.lines[j]):
+                yield j
 
     def content_from_end(self) -> Iterator[int]:
         """Indices of the non-blank lines, last first (without looking at the others)."""

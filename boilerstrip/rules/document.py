@@ -7,6 +7,8 @@ the very end of the text after other debris, when it shares no words with the st
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import regex
 
 from ..config import Config
@@ -50,14 +52,15 @@ def _story_words(doc: Document, before: int) -> set[str]:
 
 def _make_after_marker(rule: DocumentRule, config: Config) -> DocumentAction:
     def apply(doc: Document) -> None:
-        if not any(v.rule is RELATED_HEADING for v in doc.verdicts.values()):
-            return
-        content = doc.content
-        for pos, i in enumerate(content):
-            verdict = doc.verdicts.get(i)
-            if verdict is None or verdict.rule is not RELATED_HEADING:
-                continue
-            rest = [j for j in content[pos + 1 :] if not doc.removed(j)]
+        markers = sorted(i for i, v in doc.verdicts.items() if v.rule is RELATED_HEADING)
+        for i in markers:
+            # The kept lines after the marker, one more than a tail may have.
+            rest: list[int] = []
+            for j in doc.content_after(i):
+                if not doc.removed(j):
+                    rest.append(j)
+                    if len(rest) > config.tail_max_lines:
+                        break
             if not rest:
                 continue
             reason = f"follows the list heading on line {i + 1}"
@@ -79,7 +82,7 @@ def _is_tail(doc: Document, marker: int, rest: list[int], config: Config) -> boo
         return False
     if any(len(doc.view(j)) > config.teaser_max_chars for j in rest):
         return False
-    before = sum(len(doc.view(i)) for i in doc.kept_content() if i < marker)
+    before = len(doc.kept_text(marker).strip())
     return sum(len(doc.view(j)) for j in rest) * 2 <= before
 
 
@@ -116,15 +119,10 @@ BIO_MAX_CHARS = 600
 
 def _make_bio(rule: DocumentRule, config: Config) -> DocumentAction:
     def apply(doc: Document) -> None:
-        if not any(v.rule is AUTHOR_HEADING for v in doc.verdicts.values()):
-            return
-        content = doc.content
-        for pos, i in enumerate(content[:-1]):
-            verdict = doc.verdicts.get(i)
-            if verdict is None or verdict.rule is not AUTHOR_HEADING:
-                continue
-            j = content[pos + 1]
-            if not doc.removed(j) and len(doc.view(j)) <= BIO_MAX_CHARS:
+        headings = sorted(i for i, v in doc.verdicts.items() if v.rule is AUTHOR_HEADING)
+        for i in headings:
+            j = next(doc.content_after(i), None)
+            if j is not None and not doc.removed(j) and len(doc.view(j)) <= BIO_MAX_CHARS:
                 doc.remove(j, rule, f"the paragraph after the author heading on line {i + 1}")
 
     return apply
@@ -155,24 +153,28 @@ def _closing_matcher(config: Config) -> regex.Pattern[str] | None:
     return None if source is None else regex.compile(source, FLAGS)
 
 
-def _tail_run(doc: Document, config: Config, closing: regex.Pattern[str] | None) -> list[int]:
-    """The lines at the end of the text that are debris, prompts or unrelated headlines."""
+def _tail_run(
+    doc: Document,
+    config: Config,
+    closing: regex.Pattern[str] | None,
+    needed: Callable[[Document, list[int]], bool] = lambda doc, run: True,
+) -> list[int]:
+    """The lines at the end of the text that are debris, prompts or unrelated headlines.
 
-    def candidate(i: int) -> bool:
-        v = doc.view(i)
-        return (
-            doc.removed(i)
-            or (closing is not None and closing.fullmatch(key(v)) is not None)
-            or headline_like(v, config)
-        )
+    ``needed`` looks at the run before its headlines are compared with the story (the
+    costly part) and may say that nothing would come of it.
+    """
+
+    def is_closing(i: int) -> bool:
+        return closing is not None and closing.fullmatch(key(doc.view(i))) is not None
 
     run: list[int] = []
     for i in doc.content_from_end():
-        if not candidate(i):
+        if not (doc.removed(i) or is_closing(i) or headline_like(doc.view(i), config)):
             break
         run.append(i)
-    if not run:
-        return run
+    if not run or not needed(doc, run):
+        return []
     story = _story_words(doc, run[-1])
     if not story:  # nothing before the run: no story to compare with
         return []
@@ -180,11 +182,10 @@ def _tail_run(doc: Document, config: Config, closing: regex.Pattern[str] | None)
     # (or a subheading): the run ends there.
     kept: list[int] = []
     for i in run:
-        v = doc.view(i)
         if (
             doc.removed(i)
-            or (closing is not None and closing.fullmatch(key(v)))
-            or _overlap(v, story) <= config.headline_max_overlap
+            or is_closing(i)
+            or _overlap(doc.view(i), story) <= config.headline_max_overlap
         ):
             kept.append(i)
         else:
@@ -197,8 +198,11 @@ def _make_closing(rule: DocumentRule, config: Config) -> DocumentAction | None:
     if closing is None:
         return None
 
+    def has_closing(doc: Document, run: list[int]) -> bool:
+        return any(closing.fullmatch(key(doc.view(i))) for i in run if not doc.removed(i))
+
     def apply(doc: Document) -> None:
-        for i in _tail_run(doc, config, closing):
+        for i in _tail_run(doc, config, closing, has_closing):
             if not doc.removed(i) and closing.fullmatch(key(doc.view(i))):
                 doc.remove(i, rule, "a question to readers after the story's last paragraph")
 
@@ -240,8 +244,11 @@ def _ends_story(doc: Document, i: int) -> bool:
 def _make_trailing(rule: DocumentRule, config: Config) -> DocumentAction:
     closing = _closing_matcher(config)
 
+    def has_evidence(doc: Document, run: list[int]) -> bool:
+        return any(_ends_story(doc, i) for i in run)
+
     def apply(doc: Document) -> None:
-        run = _tail_run(doc, config, closing)
+        run = _tail_run(doc, config, closing, has_evidence)
         evidence = next((i for i in run if _ends_story(doc, i)), None)
         if evidence is None:
             return  # unsure: a story may end in a line without a full stop

@@ -159,7 +159,7 @@ TEASER_TAGGED = _line(
     "another story or a media item, dropped into the text.",
     reason="a headline tagged like a link ([VIDEO], [INSIGHT])",
     make=lambda config: _tagged,
-    finds=(r"\[[\p{Lu}\d][\p{Lu}\d ]{1,18}\][^\w\n]{0,2}+EOL",),
+    finds=(r"\[(?<!\S\[)[\p{Lu}\d][\p{Lu}\d ]{1,18}\][^\w\n]{0,2}+EOL",),
     max_chars=200,
     removes=(
         "Lakers vs Nets: NBA make final decision on game amid China turmoil [VIDEO]",
@@ -227,7 +227,7 @@ def _make_agency(config: Config) -> LineMatcher | None:
     def match(v: str, k: str) -> str | None:
         if len(k) > 80:
             return None
-        stripped = k.strip(" \t.()[]©")
+        stripped = " ".join(k.split()).strip(" .()[]©")
         if stripped.rsplit(" ", 1)[-1].rsplit("/", 1)[-1] not in last_words:
             return None
         parts = _PARTS.split(stripped)
@@ -257,7 +257,12 @@ CREDIT_AGENCY = _line(
 _NAME_SLASH = regex.compile(rf"(?:{PERSON})(?:\s*+/\s*+{PERSON}){{1,3}}", FLAGS)
 _WORD = regex.compile(r"\w+")
 # A slash and a capitalised word after it, at most 80 characters from the line's end.
-_LAST_SLASH = r"/[^\S\n]*+[\p{Lu}\d][^\n/]{0,80}+EOL"
+_LAST_SLASH = r"/[^\S\n]*+[\p{Lu}\p{Lt}][^\n/]{0,80}+EOL"
+# A short capitalised word (an agency), a slash and a name at the end of the line.
+_WIRE_SLASH = (
+    r"/[^\S\n]*+\p{Lu}(?<=(?<![\w/])(?:\p{Lu}[\p{L}-]{1,6}|dpa)[^\S\n]{0,3}/[^\S\n]*\p{Lu})"
+    r"[^\n/]{0,60}+EOL"
+)
 
 
 def _make_platform_person(config: Config) -> LineMatcher:
@@ -352,6 +357,7 @@ def _make_caption(config: Config) -> LineMatcher | None:
     paren_word = regex.compile(paren_src, FLAGS)
     after = regex.compile(after_src, FLAGS)
     limit = config.caption_max_chars
+    agencies = tuple(key(a) for a in load("caption.agency", config.languages))
 
     def match(v: str, k: str) -> str | None:
         n = len(v)
@@ -369,6 +375,8 @@ def _make_caption(config: Config) -> LineMatcher | None:
         c = v.find("©", max(0, n - 70))
         if c > 0 and _COPY.match(v, c):
             return f"ends in {v[c:].strip()!r}"
+        if ":" not in k[-90:] and not k.rstrip(" .").endswith(agencies):
+            return None  # nothing for `after` to match
         m = _LAST_SENTENCE_END.search(k, max(0, n - 90))
         if m is not None and after.fullmatch(k, m.end()):
             return f"ends in {v[m.end() :].strip()!r}"
@@ -391,9 +399,9 @@ CAPTION_CREDIT = _line(
     # The line ends in a parenthesis (not a [link](address)), or has a slash or a colon
     # near its end.
     finds=(
-        r"(?<!\])\((?!https?:)[^()\n]{0,200}+\)[ .]*+EOL",
-        _LAST_SLASH,
-        r"\w ?:(?!//)[^\n:.!?]{1,90}+[ .]*+EOL",
+        r"\((?<!\]\()(?!https?:)[^()\n]{0,200}+\)[ .]*+EOL",
+        _WIRE_SLASH,
+        r":(?:(?<=\w:)|(?<=\w :))(?!//)[^\S\n]*+[^\s:.!?][^\n:.!?]{0,89}+[ .]*+EOL",
     ),
     max_chars_setting="caption_max_chars",
     removes=(
@@ -695,8 +703,9 @@ PROMPT_COMMENT = _line(
     category=Category.PROMPT,
     description="A comments widget label or a call to comment.",
     reason="a comments label or prompt",
-    markers=("prompt.comment",),
+    markers=("prompt.comment", "prompt.comment_count"),
     after=rf"(?:\s*+\(?\d++\)?)?{TRAIL}",
+    whole=("prompt.comment_count",),
     max_chars=60,
     removes=(
         "Leave a comment",
@@ -786,11 +795,23 @@ AD_WIDGET = _line(
         "Videos by Rare",
         "Featured",
         "VIDEO",
-        "Image 1 of 5",
         "Back to Gallery",
         "This slideshow requires JavaScript.",
     ),
     keeps=("Featured speakers included the mayor.",),
+)
+
+AD_COUNTER = _line(
+    id="BS0703",
+    name="ad.counter",
+    category=Category.AD,
+    description="A gallery or slideshow counter ('3 of 12', 'Image 3 of 12') left without "
+    "its gallery.",
+    reason="a gallery counter",
+    markers=("ad.counter",),
+    max_chars=30,
+    removes=("Image 1 of 5", "3 of 12", "2 / 7"),
+    keeps=("3 of 12 jurors voted to acquit.",),
 )
 
 # --- notices ---------------------------------------------------------------------------
@@ -860,7 +881,7 @@ def _make_date(config: Config) -> LineMatcher | None:
                 has_month = True
             elif low in pub:
                 has_pub = True
-            elif low in allowed or _NUMBERISH.fullmatch(tok):
+            elif low in allowed or (tok[0].isdigit() and _NUMBERISH.fullmatch(tok)):
                 pass
             elif not (tok.isupper() and 2 <= len(tok) <= 4):  # a time zone: EST, MEZ
                 return None
@@ -903,6 +924,7 @@ META_READING_TIME = _line(
     description="An estimated reading time.",
     reason="a reading-time label",
     markers=("meta.reading_time", "meta.reading_unit"),
+    whole=("meta.reading_unit",),
     after=rf"(?:\s*+:?\s*+\d++\s*+[\w.]*+)?{TRAIL}",
     max_chars=60,
     removes=(
@@ -945,6 +967,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     PROMPT_SOCIAL_BAR,
     AD_LABEL,
     AD_WIDGET,
+    AD_COUNTER,
     META_DATE,
     META_READING_TIME,
 )
