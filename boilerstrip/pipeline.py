@@ -108,6 +108,18 @@ class Cleaner:
         out = text if not dropped else _assemble(lines, dropped)
         return Explanation(out, tuple(decisions))
 
+    def removals(self, text: str) -> tuple[str, tuple[Decision, ...]]:
+        """The cleaned text and a decision for each removed line only (cheaper than
+        :meth:`explain` on long texts)."""
+        lines, verdicts, dropped = self._run(text)
+        decisions = []
+        for i in sorted(dropped):
+            verdict = verdicts.get(i)
+            rule, reason = (verdict.rule, verdict.reason) if verdict else (LAYOUT_BLANK, "")
+            decisions.append(_decision(i, strip_break(lines[i]), rule, reason or rule.reason))
+        out = text if not dropped else _assemble(lines, dropped)
+        return out, tuple(decisions)
+
     def clean_many(self, texts: Iterable[str]) -> Iterator[str]:
         """Clean texts one by one, lazily; the same as ``map(self.clean, texts)``."""
         return map(self.clean, texts)

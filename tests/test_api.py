@@ -120,10 +120,12 @@ def test_module_cli_cleans_a_file(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text(STORY, encoding="utf-8")
     out = subprocess.run(
-        [sys.executable, "-m", "boilerstrip", str(path)], capture_output=True, check=True
+        [sys.executable, "-m", "boilerstrip", "clean", str(path)], capture_output=True, check=True
     )
     assert out.stdout.decode() == clean(STORY)
     piped = subprocess.run(
-        [sys.executable, "-m", "boilerstrip"], input=STORY.encode(), capture_output=True
+        [sys.executable, "-m", "boilerstrip", "clean", "-"],
+        input=STORY.encode(),
+        capture_output=True,
     )
     assert piped.stdout.decode() == clean(STORY)

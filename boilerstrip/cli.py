@@ -1,0 +1,282 @@
+"""The ``boilerstrip`` command: ``clean``, ``explain`` and ``rules``.
+
+Exit codes: 0 when all went well, 1 when some inputs had errors (each is reported on
+stderr), 2 for usage errors, 130 when interrupted.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__
+from .batch import FORMATS, UsageError, decode_text, open_text_out, plan, run
+from .config import LANGUAGES, Config
+from .pipeline import Cleaner
+from .rules import REGISTRY
+
+
+def _config_options(f: Any) -> Any:
+    options = [
+        click.option(
+            "--config",
+            "config_file",
+            type=click.Path(dir_okay=False, exists=True),
+            help="A TOML file of Config fields.",
+        ),
+        click.option(
+            "--enable",
+            multiple=True,
+            metavar="ID|NAME|CATEGORY",
+            help="Turn a rule or category on (repeatable).",
+        ),
+        click.option(
+            "--disable",
+            multiple=True,
+            metavar="ID|NAME|CATEGORY",
+            help="Turn a rule or category off (repeatable).",
+        ),
+        click.option(
+            "--lang",
+            "langs",
+            multiple=True,
+            metavar="CODE",
+            help=f"Phrase languages to load (repeatable or comma-separated; "
+            f"default: {' '.join(LANGUAGES)}).",
+        ),
+        click.option(
+            "--no-title",
+            is_flag=True,
+            help="Remove a headline on the first line (keep_title=False).",
+        ),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def _make_config(
+    config_file: str | None,
+    enable: tuple[str, ...],
+    disable: tuple[str, ...],
+    langs: tuple[str, ...],
+    no_title: bool,
+) -> Config:
+    try:
+        config = Config.from_file(config_file) if config_file else Config()
+        changes: dict[str, Any] = {}
+        if enable:
+            changes["enable"] = (*config.enable, *enable)
+        if disable:
+            changes["disable"] = (*config.disable, *disable)
+        if langs:
+            changes["languages"] = tuple(x for lang in langs for x in lang.split(",") if x)
+        if no_title:
+            changes["keep_title"] = False
+        config = dataclasses.replace(config, **changes)
+        Cleaner(config)  # unknown rule names and languages fail here, before any work
+    except (ValueError, OSError) as e:
+        raise click.UsageError(str(e)) from e
+    return config
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="boilerstrip")
+def main() -> None:
+    """Strip leftover boilerplate from scraped article text and keep the story."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output directory (mirrors the input tree). Not needed for '-'.",
+)
+@click.option(
+    "--glob",
+    "pattern",
+    metavar="PATTERN",
+    help="Which files of an input directory to clean (default: by extension).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    help="Read every input as this format (default: from the file name).",
+)
+@click.option(
+    "--text-key", default="text", show_default=True, help="The JSONL field that holds the text."
+)
+@click.option(
+    "--jobs",
+    "-j",
+    "n_jobs",
+    type=click.IntRange(min=1),
+    help="Worker processes (default: all cores).",
+)
+@click.option("--overwrite", is_flag=True, help="Replace outputs that exist.")
+@click.option("--resume", is_flag=True, help="Skip inputs whose output exists (is complete).")
+@click.option(
+    "--report",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write, per document, the removed lines with rule and reason (JSONL).",
+)
+@click.option(
+    "--rejected",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write bad JSONL records here instead of copying them to the output.",
+)
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar, no summary.")
+@_config_options
+def clean(
+    inputs: tuple[str, ...],
+    outdir: Path | None,
+    pattern: str | None,
+    fmt: str | None,
+    text_key: str,
+    n_jobs: int | None,
+    overwrite: bool,
+    resume: bool,
+    report: Path | None,
+    rejected: Path | None,
+    quiet: bool,
+    **config_args: Any,
+) -> None:
+    """Clean files, directories (recursively) or stdin ('-').
+
+    .txt files (any encoding; written as UTF-8), .jsonl / .jsonl.gz / .ndjson records
+    (every other field passes through), each written to OUTPUT under the same relative
+    path. Outputs are written to a temporary file and renamed when complete.
+    """
+    config = _make_config(**config_args)
+    try:
+        jobs, skipped = plan(
+            list(inputs), outdir, glob=pattern, fmt=fmt, overwrite=overwrite, resume=resume
+        )
+    except UsageError as e:
+        raise click.UsageError(str(e)) from e
+    for path in (report, rejected):
+        if path is not None and any(
+            j.src is not None and j.src.resolve() == path.resolve() for j in jobs
+        ):
+            raise click.UsageError(f"refusing to overwrite the input {path}")
+    total = sum(j.src.stat().st_size for j in jobs if j.src is not None)
+    show = not quiet and sys.stderr.isatty()
+    bar = _progress(total, show)
+    report_file = open_text_out(report) if report else None
+    rejected_file = open(rejected, "wb") if rejected else None  # noqa: SIM115
+    try:
+        summary = run(
+            jobs,
+            config,
+            n_jobs=n_jobs or os.cpu_count() or 1,
+            text_key=text_key,
+            report=report_file,
+            rejected=rejected_file,
+            on_error=bar.write if show else _stderr,
+            on_progress=bar.advance,
+        )
+    finally:
+        bar.close()
+        for f in (report_file, rejected_file):
+            if f is not None:
+                f.close()
+    summary.skipped = len(skipped)
+    if not quiet or summary.interrupted:
+        for line in summary.lines():
+            click.echo(f"boilerstrip: {line}", err=True)
+    if summary.interrupted:
+        sys.exit(1 if summary.errors else 130)
+    sys.exit(1 if summary.errors else 0)
+
+
+def _stderr(message: str) -> None:
+    click.echo(message, err=True)
+
+
+class _Bar:
+    """A tqdm progress bar on stderr, or nothing."""
+
+    def __init__(self, total: int, show: bool) -> None:
+        self._bar: Any = None
+        self._docs = 0
+        if show:
+            from tqdm import tqdm
+
+            self._bar = tqdm(
+                total=total or None,
+                unit="B",
+                unit_scale=True,
+                unit_divisor=1000,
+                file=sys.stderr,
+                dynamic_ncols=True,
+            )
+
+    def advance(self, nbytes: int, ndocs: int) -> None:
+        if self._bar is not None:
+            self._docs += ndocs
+            self._bar.update(nbytes)
+            if self._docs % 100 == 0:
+                self._bar.set_postfix(docs=self._docs, refresh=False)
+
+    def write(self, message: str) -> None:
+        if self._bar is not None:
+            self._bar.write(message, file=sys.stderr)
+        else:
+            _stderr(message)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+
+
+def _progress(total: int, show: bool) -> _Bar:
+    return _Bar(total, show)
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--diff", is_flag=True, help="Print a unified diff instead.")
+@_config_options
+def explain(file: str, diff: bool, **config_args: Any) -> None:
+    """Show FILE with its removed lines marked, each with its rule and reason."""
+    config = _make_config(**config_args)
+    try:
+        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+        text = decode_text(data)
+    except (OSError, ValueError) as e:
+        click.echo(f"boilerstrip: {file}: {e}", err=True)
+        sys.exit(1)
+    explanation = Cleaner(config).explain(text)
+    if diff:
+        before = text.splitlines(keepends=True)
+        after = explanation.text.splitlines(keepends=True)
+        for line in difflib.unified_diff(before, after, file, f"{file} (cleaned)"):
+            click.echo(line, nl=not line.endswith("\n"))
+        return
+    for d in explanation.decisions:
+        if d.kept:
+            click.echo(f"  {d.text}")
+        else:
+            mark = click.style(f"- {d.text}", fg="red")
+            why = click.style(f"  [{d.rule_id} {d.rule_name}: {d.reason}]", dim=True)
+            click.echo(mark + why)
+
+
+@main.command(name="rules")
+def rules_command() -> None:
+    """List every rule: id, name, category, languages, description."""
+    for rule in REGISTRY:
+        langs = ",".join(rule.languages) or "any"
+        click.echo(
+            f"{rule.id}  {rule.name:<22} {rule.category.value:<8} {langs:<23} {rule.description}"
+        )
