@@ -143,12 +143,12 @@ def plan(
 # -- worker side --------------------------------------------------------------------------
 
 _CLEANER: Cleaner | None = None
+_DETAIL = False  # keep every removed line for the report (else only counts)
 
 
-def _init_worker(config: Config) -> None:
+def _init_worker(config: Config, detail: bool) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-    global _CLEANER
-    _CLEANER = Cleaner(config)
+    _init_worker_inline(config, detail)
 
 
 def _cleaner() -> Cleaner:
@@ -165,14 +165,18 @@ class Result:
 
     source: str
     out: bytes | None  # None: nothing to write (a bad text file)
-    removed: Removed = field(default_factory=list)
+    removed: Removed = field(default_factory=list)  # only when a report is written
+    counts: dict[str, int] = field(default_factory=dict)  # removed lines by category
     error: str | None = None
     rejected: bool = False  # a bad record, copied unchanged
     in_bytes: int = 0
 
 
-def _removed(decisions: tuple[Decision, ...]) -> Removed:
-    return [(d.line, d.rule_id, d.category, d.reason, d.text) for d in decisions]
+def _removed(decisions: tuple[Decision, ...]) -> tuple[Removed, dict[str, int]]:
+    counts = collections.Counter(d.category for d in decisions)
+    if not _DETAIL:
+        return [], dict(counts)
+    return [(d.line, d.rule_id, d.category, d.reason, d.text) for d in decisions], dict(counts)
 
 
 def decode_text(data: bytes) -> str:
@@ -204,11 +208,8 @@ def _clean_file(src: str, fmt: str) -> list[Result]:
     except ValueError as e:
         return [Result(src, None, error=str(e), in_bytes=len(data))]
     out, decisions = _cleaner().removals(text)
-    return [
-        Result(
-            src, out.encode("utf-8", "surrogatepass"), _removed(decisions), None, False, len(data)
-        )
-    ]
+    removed, counts = _removed(decisions)
+    return [Result(src, out.encode("utf-8", "surrogatepass"), removed, counts, in_bytes=len(data))]
 
 
 def _clean_records(source: str, chunk: list[tuple[int, bytes]], key: str) -> list[Result]:
@@ -245,7 +246,8 @@ def _clean_records(source: str, chunk: list[tuple[int, bytes]], key: str) -> lis
             continue
         record[key] = out
         line = json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n"
-        results.append(Result(where, line, _removed(decisions), in_bytes=n))
+        removed, counts = _removed(decisions)
+        results.append(Result(where, line, removed, counts, in_bytes=n))
     return results
 
 
@@ -386,10 +388,9 @@ def _clean_text_stdin(data: bytes) -> list[Result]:
     except ValueError as e:
         return [Result("<stdin>", None, error=str(e), in_bytes=len(data))]
     out, decisions = _cleaner().removals(text)
+    removed, counts = _removed(decisions)
     return [
-        Result(
-            "<stdin>", out.encode("utf-8", "surrogatepass"), _removed(decisions), in_bytes=len(data)
-        )
+        Result("<stdin>", out.encode("utf-8", "surrogatepass"), removed, counts, in_bytes=len(data))
     ]
 
 
@@ -418,10 +419,12 @@ def run(
     start = time.perf_counter()
     executor: Any
     if n_jobs <= 1:
-        _init_worker_inline(config)
+        _init_worker_inline(config, report is not None)
         executor = _Inline()
     else:
-        executor = ProcessPoolExecutor(n_jobs, initializer=_init_worker, initargs=(config,))
+        executor = ProcessPoolExecutor(
+            n_jobs, initializer=_init_worker, initargs=(config, report is not None)
+        )
     window = 2 * max(1, n_jobs) + 2
     pending: collections.deque[tuple[Job, Future[list[Result]] | None]] = collections.deque()
     outputs: dict[Job, _Output] = {}
@@ -467,8 +470,7 @@ def run(
                     output.failed = True
             else:
                 summary.documents += 1
-            for _, _, category, _, _ in r.removed:
-                summary.removed[category] += 1
+            summary.removed.update(r.counts)
             if r.out is not None:
                 if r.rejected and rejected is not None:
                     rejected.write(r.out if r.out.endswith(b"\n") else r.out + b"\n")
@@ -511,9 +513,10 @@ def run(
     return summary
 
 
-def _init_worker_inline(config: Config) -> None:
-    global _CLEANER
+def _init_worker_inline(config: Config, detail: bool) -> None:
+    global _CLEANER, _DETAIL
     _CLEANER = Cleaner(config)
+    _DETAIL = detail
 
 
 def _raise_interrupt(signum: int, frame: object) -> None:
