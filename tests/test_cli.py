@@ -336,3 +336,12 @@ def test_unwritable_output_is_reported(inputs: Path, tmp_path: Path) -> None:
     assert b"cannot write" in r.stderr
     assert (out / "sub").read_text(encoding="utf-8") == "a file where a directory should be"
     assert (out / "a.txt").read_text(encoding="utf-8") == CLEAN_STORY  # the rest went on
+
+
+def test_docs_rules_md_is_current() -> None:
+    from boilerstrip.cli import rules_markdown
+
+    path = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
+    assert path.read_text(encoding="utf-8") == rules_markdown(), (
+        "run: boilerstrip rules --markdown > docs/rules.md"
+    )
