@@ -439,7 +439,7 @@ AUTHOR_HEADING = _line(
     keeps=("About the author's claims, the court said little.",),
 )
 
-_BYLINE_REST_SEP = regex.compile(r"\s*+(?:[|•·–—/]|-\s|,|\s(?:and|und|et|y|e|en|i|&)\s)")
+_BYLINE_REST_SEP = regex.compile(r"\s*+(?:[|•·–—/]|-\s|,|(?:and|und|et|y|e|en|i|&)\s)")
 _BYLINE_NAME = regex.compile(rf"\s*+:?\s*+{PERSON}")
 _TERMINAL = ".!?"
 
@@ -494,6 +494,8 @@ AUTHOR_BYLINE = _line(
         "Par Jean Dupont",
         "Por María López",
         "Door Jan de Vries",
+        "By DANICA KIRKA and JILL LAWLESS",
+        "Von Anna Schmidt und Jonas Weber",
     ),
     keeps=(
         "By Monday, the council had voted.",
@@ -862,7 +864,8 @@ _NUMBERISH = regex.compile(r"\d+(?:st|nd|rd|th|er|e|º|ª|°|h)?|[ap]m|\d+[ap]m|
 
 def _make_date(config: Config) -> LineMatcher | None:
     words = {w.casefold() for w in load("meta.date", config.languages)}
-    words |= {w.casefold() for w in load("meta.day", config.languages)}
+    days = {w.casefold() for w in load("meta.day", config.languages)}
+    words |= days
     months = {w.casefold() for w in load("meta.month", config.languages)}
     pub = {w for p in load("meta.published", config.languages) for w in p.casefold().split()}
     numeric = regex.compile(rf"{_ISO}|{_NUMERIC_DATE}")
@@ -879,7 +882,7 @@ def _make_date(config: Config) -> LineMatcher | None:
             low = tok.casefold()
             if low in months:
                 has_month = True
-            elif low in pub:
+            elif low in pub or low in days:  # "Updated 10:02", "Tuesday 10:02", "Today 10:02"
                 has_pub = True
             elif low in allowed or (tok[0].isdigit() and _NUMBERISH.fullmatch(tok)):
                 pass
@@ -913,6 +916,8 @@ META_DATE = _line(
         "Veröffentlicht am 3. März 2020, 14:05 Uhr",
         "Publié le 12 mai 2021 à 10h30",
         "sexta-feira, 22 de outubro de 2010 às 20:13",
+        "Today 12:01 AM",
+        "Gestern, 18:30 Uhr",
     ),
     keeps=("March 3 was the warmest day on record.", "In 2019, 40 people died.", "12:30"),
 )
