@@ -82,8 +82,13 @@ def _is_tail(doc: Document, marker: int, rest: list[int], config: Config) -> boo
         return False
     if any(len(doc.view(j)) > config.teaser_max_chars for j in rest):
         return False
-    before = len(doc.kept_text(marker).strip())
-    return sum(len(doc.view(j)) for j in rest) * 2 <= before
+    story_text = doc.kept_text(marker)
+    if sum(len(doc.view(j)) for j in rest) * 2 > len(story_text.strip()):
+        return False
+    # Teasers are about other stories; paragraphs that share the story's words are the
+    # story going on after an inline widget heading.
+    story = content_words(story_text)
+    return all(_overlap(doc.view(j), story) <= config.headline_max_overlap for j in rest)
 
 
 TEASER_AFTER_MARKER = DocumentRule(
@@ -109,6 +114,13 @@ TEASER_AFTER_MARKER = DocumentRule(
         "The storm cut power to 40,000 homes across the county on Sunday.\n\n"
         "Related to the outage, the utility said crews would work through the night.\n\n"
         "Power was restored by Wednesday.\n",
+        "Hong Kong police surrounded the university on Monday as protesters refused to leave "
+        "the campus, and the standoff went into a second night.\n\n"
+        "Hundreds of students remained inside the university, and police said anyone who left "
+        "the campus would be arrested for rioting.\n\n"
+        "DON'T MISS\n\n"
+        "Protesters say the police siege of the university is unlawful.\n\n"
+        "Hong Kong leaders urged the students to leave the campus peacefully.\n",
     ),
 )
 
