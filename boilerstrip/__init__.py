@@ -8,6 +8,7 @@ r"""boilerstrip: strip leftover boilerplate from scraped article text, keep the 
 from __future__ import annotations
 
 from .config import LANGUAGES, Config
+from .html import explain_html, extract
 from .model import Category, Decision, Explanation
 from .pipeline import Cleaner, cleaner_for
 from .rules import REGISTRY, Rule
@@ -24,6 +25,8 @@ __all__ = [
     "Rule",
     "clean",
     "explain",
+    "explain_html",
+    "extract",
     "rules",
 ]
 

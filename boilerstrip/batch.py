@@ -111,10 +111,10 @@ def plan(
                         kind = "txt"
                     else:
                         continue
-                jobs.append(Job(f, outdir / f.relative_to(path), kind))
+                jobs.append(Job(f, _output_name(outdir / f.relative_to(path), kind), kind))
         elif path.exists():
             kind = fmt or detect_format(path) or "txt"
-            jobs.append(Job(path, outdir / path.name, kind))
+            jobs.append(Job(path, _output_name(outdir / path.name, kind), kind))
         else:
             raise UsageError(f"no such file or directory: {raw}")
     sources = {j.src.resolve() for j in jobs if j.src is not None}
@@ -138,6 +138,11 @@ def plan(
         done = set(map(id, existing))
         return [j for j in jobs if id(j) not in done], existing
     return jobs, []
+
+
+def _output_name(path: Path, fmt: str) -> Path:
+    """The output of an HTML page is its text: ``page.html`` -> ``page.txt``."""
+    return path.with_suffix(".txt") if fmt == "html" else path
 
 
 # -- worker side --------------------------------------------------------------------------
@@ -202,7 +207,12 @@ def _clean_file(src: str, fmt: str) -> list[Result]:
     except OSError as e:
         return [Result(src, None, error=f"cannot read: {e.strerror or e}")]
     if fmt == "html":
-        return [Result(src, None, error="HTML input is not supported yet", in_bytes=len(data))]
+        extracted = _extract(data)
+        if extracted is None:
+            return [Result(src, None, error="no article text found", in_bytes=len(data))]
+        removed, counts = _removed(extracted[1])
+        encoded = extracted[0].encode("utf-8", "surrogatepass")
+        return [Result(src, encoded, removed, counts, in_bytes=len(data))]
     try:
         text = decode_text(data)
     except ValueError as e:
@@ -212,7 +222,17 @@ def _clean_file(src: str, fmt: str) -> list[Result]:
     return [Result(src, out.encode("utf-8", "surrogatepass"), removed, counts, in_bytes=len(data))]
 
 
-def _clean_records(source: str, chunk: list[tuple[int, bytes]], key: str) -> list[Result]:
+def _extract(html: str | bytes, url: str | None = None) -> tuple[str, tuple[Decision, ...]] | None:
+    """The cleaned article text of a page and the removed lines; None: no article."""
+    from .html import article_text
+
+    text = article_text(html, url)
+    return None if text is None else _cleaner().removals(text)
+
+
+def _clean_records(
+    source: str, chunk: list[tuple[int, bytes]], key: str, html_key: str | None = None
+) -> list[Result]:
     cleaner = _cleaner()
     results = []
     for lineno, raw in chunk:
@@ -235,10 +255,20 @@ def _clean_records(source: str, chunk: list[tuple[int, bytes]], key: str) -> lis
         if not isinstance(record, dict):
             results.append(Result(where, raw, error="not a JSON object", rejected=True, in_bytes=n))
             continue
-        text = record.get(key)
+        field = html_key or key
+        text = record.get(field)
         if not isinstance(text, str):
-            why = f"no {key!r} field" if key not in record else f"{key!r} is not a string"
+            why = f"no {field!r} field" if field not in record else f"{field!r} is not a string"
             results.append(Result(where, raw, error=why, rejected=True, in_bytes=n))
+            continue
+        if html_key is not None:
+            url = record.get("url")
+            extracted = _extract(text, url if isinstance(url, str) else None)
+            out, decisions = extracted if extracted is not None else ("", ())
+            record[key] = out if extracted is not None else None
+            removed, counts = _removed(decisions)
+            line = json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass")
+            results.append(Result(where, line + b"\n", removed, counts, in_bytes=n))
             continue
         out, decisions = cleaner.removals(text)
         if out == text:
@@ -338,7 +368,7 @@ class _Output:
 
 
 def _tasks(
-    jobs: list[Job], key: str, stdin: IO[bytes]
+    jobs: list[Job], key: str, stdin: IO[bytes], html_key: str | None = None
 ) -> Iterator[tuple[Job, Any, tuple[Any, ...]]]:
     """(job, worker function, arguments) for every task, and (job, None, ()) when a job's
     input is all read."""
@@ -346,17 +376,17 @@ def _tasks(
         if job.fmt in ("txt", "html") and job.src is not None:
             yield job, _clean_file, (str(job.src), job.fmt)
         elif job.fmt in ("txt", "html"):
-            yield job, _clean_text_stdin, (stdin.read(),)
+            yield job, _clean_text_stdin, (stdin.read(), job.fmt)
         else:
             try:
-                yield from _record_tasks(job, key, stdin)
+                yield from _record_tasks(job, key, stdin, html_key)
             except OSError as e:
                 yield job, _error, (job.name, f"cannot read: {e.strerror or e}")
         yield job, None, ()
 
 
 def _record_tasks(
-    job: Job, key: str, stdin: IO[bytes]
+    job: Job, key: str, stdin: IO[bytes], html_key: str | None
 ) -> Iterator[tuple[Job, Any, tuple[Any, ...]]]:
     if job.src is None:
         stream: IO[bytes] = stdin
@@ -371,10 +401,10 @@ def _record_tasks(
             chunk.append((lineno, raw))
             size += len(raw)
             if len(chunk) >= _CHUNK_LINES or size >= _CHUNK_BYTES:
-                yield job, _clean_records, (job.name, chunk, key)
+                yield job, _clean_records, (job.name, chunk, key, html_key)
                 chunk, size = [], 0
         if chunk:
-            yield job, _clean_records, (job.name, chunk, key)
+            yield job, _clean_records, (job.name, chunk, key, html_key)
     except (OSError, EOFError, gzip.BadGzipFile) as e:
         yield job, _error, (job.name, f"cannot read: {e}")
     finally:
@@ -382,16 +412,21 @@ def _record_tasks(
             stream.close()
 
 
-def _clean_text_stdin(data: bytes) -> list[Result]:
-    try:
-        text = decode_text(data)
-    except ValueError as e:
-        return [Result("<stdin>", None, error=str(e), in_bytes=len(data))]
-    out, decisions = _cleaner().removals(text)
+def _clean_text_stdin(data: bytes, fmt: str = "txt") -> list[Result]:
+    if fmt == "html":
+        extracted = _extract(data)
+        if extracted is None:
+            return [Result("<stdin>", None, error="no article text found", in_bytes=len(data))]
+        out, decisions = extracted
+    else:
+        try:
+            text = decode_text(data)
+        except ValueError as e:
+            return [Result("<stdin>", None, error=str(e), in_bytes=len(data))]
+        out, decisions = _cleaner().removals(text)
     removed, counts = _removed(decisions)
-    return [
-        Result("<stdin>", out.encode("utf-8", "surrogatepass"), removed, counts, in_bytes=len(data))
-    ]
+    encoded = out.encode("utf-8", "surrogatepass")
+    return [Result("<stdin>", encoded, removed, counts, in_bytes=len(data))]
 
 
 def _error(source: str, message: str) -> list[Result]:
@@ -404,6 +439,7 @@ def run(
     *,
     n_jobs: int = 1,
     text_key: str = "text",
+    html_key: str | None = None,
     report: IO[str] | None = None,
     rejected: IO[bytes] | None = None,
     on_error: Callable[[str], None] = lambda msg: print(msg, file=sys.stderr),
@@ -481,7 +517,7 @@ def run(
             on_progress(r.in_bytes, 1)
 
     try:
-        for job, fn, args in _tasks(jobs, text_key, stdin):
+        for job, fn, args in _tasks(jobs, text_key, stdin, html_key):
             future = None if fn is None else executor.submit(fn, *args)
             pending.append((job, future))
             while len(pending) > window or (pending and pending[0][1] is None):

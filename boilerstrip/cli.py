@@ -117,6 +117,11 @@ def main() -> None:
     "--text-key", default="text", show_default=True, help="The JSONL field that holds the text."
 )
 @click.option(
+    "--html-key",
+    metavar="KEY",
+    help="JSONL records carry HTML under KEY: extract the article into --text-key.",
+)
+@click.option(
     "--jobs",
     "-j",
     "n_jobs",
@@ -143,6 +148,7 @@ def clean(
     pattern: str | None,
     fmt: str | None,
     text_key: str,
+    html_key: str | None,
     n_jobs: int | None,
     overwrite: bool,
     resume: bool,
@@ -155,7 +161,8 @@ def clean(
 
     .txt files (any encoding; written as UTF-8), .jsonl / .jsonl.gz / .ndjson records
     (every other field passes through), each written to OUTPUT under the same relative
-    path. Outputs are written to a temporary file and renamed when complete.
+    path; .html / .htm pages go through trafilatura and are written as .txt. Outputs are
+    written to a temporary file and renamed when complete.
     """
     config = _make_config(**config_args)
     try:
@@ -180,6 +187,7 @@ def clean(
             config,
             n_jobs=n_jobs or os.cpu_count() or 1,
             text_key=text_key,
+            html_key=html_key,
             report=report_file,
             rejected=rejected_file,
             on_error=bar.write if show else _stderr,
