@@ -10,3 +10,18 @@ settings.register_profile(
 settings.register_profile("dev", max_examples=200, deadline=None)
 settings.register_profile("long", max_examples=20000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+
+# The doctest run imports every module of the package; an integration whose library is
+# not installed (an optional extra) is left out rather than failing the collection.
+def _missing(module: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(module) is None
+
+
+collect_ignore = [
+    f"../boilerstrip/integrations/{name}.py"
+    for name, module in (("scrapy", "scrapy"),)
+    if _missing(module)
+]
