@@ -22,6 +22,6 @@ def _missing(module: str) -> bool:
 
 collect_ignore = [
     f"../boilerstrip/integrations/{name}.py"
-    for name, module in (("scrapy", "scrapy"),)
+    for name, module in (("scrapy", "scrapy"), ("datatrove", "datatrove"))
     if _missing(module)
 ]
