@@ -22,6 +22,6 @@ def _missing(module: str) -> bool:
 
 collect_ignore = [
     f"../boilerstrip/integrations/{name}.py"
-    for name, module in (("scrapy", "scrapy"), ("datatrove", "datatrove"))
+    for name, module in (("scrapy", "scrapy"), ("datatrove", "datatrove"), ("spark", "pyspark"))
     if _missing(module)
 ]
