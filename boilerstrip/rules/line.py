@@ -651,7 +651,7 @@ PROMPT_SUBSCRIBE = _line(
     description="A call to subscribe, sign up for a newsletter, or become a member.",
     reason="a subscription or newsletter prompt",
     markers=("prompt.subscribe",),
-    after=r"(?:\W.{0,250}+)?",
+    after=r"(?:\W.{0,400}+)?",
     removes=(
         "Sign up for our daily newsletter",
         "Subscribe to WIRED and stay smart.",
