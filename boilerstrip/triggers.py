@@ -150,6 +150,10 @@ def _compile(find: str) -> re.Pattern[str] | regex.Pattern[str]:
         return regex.compile(source)
 
 
+# Texts longer than this (in characters) are read in blocks of about this size.
+_BLOCK = 1 << 20
+
+
 class TriggerIndex:
     """The triggers of many rules, as bit masks: rule ``i`` is bit ``1 << i``."""
 
@@ -177,36 +181,57 @@ class TriggerIndex:
 
     def candidates(self, text: str, n: int) -> dict[int, int]:
         """Line index -> mask of the rules whose triggers the line has, for the first
-        ``n`` lines of the text."""
+        ``n`` lines of the text. A long text is read in blocks of whole lines, so the
+        copies made on the way (the reversed text) stay small."""
         out: dict[int, int] = {}
         if n == 0:
             return out
         if self._every:
             out = dict.fromkeys(range(n), self._every)
-        g = gate_text(text)
-        if self._starts:
-            _mark_tokens(out, _FIRST.findall("\n" + g), self._starts, False, 0)
-        if self._ends:
-            lasts = _LAST.findall("\n" + g[::-1])
-            _mark_tokens(out, lasts, self._reversed_ends, True, g.count("\n"))
-        for literal, bit in self._contains:
-            _mark(out, g, _find_all(g, literal), bit)
-        for pattern, bit in self._finds:
-            _mark(out, g, [m.start() for m in pattern.finditer(g)], bit)
+        start = line = 0
+        while start < len(text):
+            end = text.find("\n", start + _BLOCK) if len(text) - start > _BLOCK else -1
+            end = len(text) if end < 0 else end + 1
+            line += self._block(text[start:end] if start or end < len(text) else text, line, out)
+            start = end
         if out and max(out) >= n:
             out = {i: m for i, m in out.items() if i < n}
         return out
 
+    def _block(self, text: str, first: int, out: dict[int, int]) -> int:
+        """Mark the lines of a block of whole lines whose first line is line ``first``;
+        the number of line breaks in the block."""
+        g = gate_text(text)
+        breaks = g.count("\n")
+        if self._starts:
+            _mark_tokens(out, _tokens(_FIRST, g), self._starts, first, 1)
+        if self._ends:
+            rev = g[::-1]
+            _mark_tokens(out, _tokens(_LAST, rev), self._reversed_ends, first + breaks, -1)
+            del rev
+        for literal, bit in self._contains:
+            _mark(out, g, _find_all(g, literal), bit, first)
+        for pattern, bit in self._finds:
+            _mark(out, g, [m.start() for m in pattern.finditer(g)], bit, first)
+        return breaks
+
+
+def _tokens(pattern: re.Pattern[str], g: str) -> list[str]:
+    """The token of every line, by a pattern that starts at a line break: the first line
+    on its own, the others in one pass (without copying the text)."""
+    eol = g.find("\n")
+    first = pattern.match("\n" + (g if eol < 0 else g[:eol]))
+    return [(first.group(1) or "") if first else "", *pattern.findall(g)]
+
 
 def _mark_tokens(
-    out: dict[int, int], tokens: list[str], masks: dict[str, int], reverse: bool, last: int
+    out: dict[int, int], tokens: list[str], masks: dict[str, int], origin: int, step: int
 ) -> None:
-    """Mark the lines whose token has a mask. With ``reverse``, the tokens were read from
-    the reversed text: they are reversed, and run from line ``last`` up."""
+    """Mark the lines whose token has a mask: token ``i`` is line ``origin + step * i``
+    (``step`` is -1 for tokens read from the reversed text, which are reversed too)."""
     for i in [i for i, tok in enumerate(tokens) if tok in masks]:
-        mask = masks[tokens[i]]
-        j = last - i if reverse else i
-        out[j] = out.get(j, 0) | mask
+        j = origin + step * i
+        out[j] = out.get(j, 0) | masks[tokens[i]]
 
 
 def _find_all(g: str, literal: str) -> list[int]:
@@ -233,6 +258,6 @@ def _line_numbers(g: str, positions: list[int]) -> list[int]:
     return out
 
 
-def _mark(out: dict[int, int], g: str, positions: list[int], bit: int) -> None:
+def _mark(out: dict[int, int], g: str, positions: list[int], bit: int, first: int) -> None:
     for i in _line_numbers(g, positions):
-        out[i] = out.get(i, 0) | bit
+        out[first + i] = out.get(first + i, 0) | bit

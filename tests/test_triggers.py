@@ -168,3 +168,19 @@ def test_gate_text_keeps_the_line_count() -> None:
 def test_blank_covers_all_white_space() -> None:
     spaces = [chr(c) for c in range(0x3001) if chr(c).isspace()]
     assert all(c in BLANK for c in spaces)
+
+
+@given(TEXTS, st.integers(min_value=1, max_value=40))
+@example("Related\r\nAdvertisement\rx\n(AFP)\n", 3)
+def test_blocks_find_the_same_as_one_pass(text: str, block: int) -> None:
+    """Long texts are read in blocks of whole lines; any block size finds the same."""
+    import boilerstrip.triggers as triggers
+
+    n = len(split_lines(text))
+    whole = CLEANER._triggers.candidates(text, n)
+    saved = triggers._BLOCK
+    triggers._BLOCK = block
+    try:
+        assert CLEANER._triggers.candidates(text, n) == whole
+    finally:
+        triggers._BLOCK = saved
