@@ -1,0 +1,44 @@
+"""Every kind of the adversarial corpus (fixtures/adversarial/make.py), at a small size:
+no exception, nothing invented, idempotent; text in uncovered scripts unchanged."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from boilerstrip import Cleaner
+from boilerstrip.text import split_lines, strip_break
+
+_spec = importlib.util.spec_from_file_location(
+    "adversarial", Path(__file__).resolve().parent.parent / "fixtures" / "adversarial" / "make.py"
+)
+assert _spec is not None and _spec.loader is not None
+adversarial = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(adversarial)
+
+CLEANER = Cleaner()
+
+
+def _lines(text: str) -> list[str]:
+    return [strip_break(line) for line in split_lines(text)]
+
+
+@pytest.mark.parametrize("kind", list(adversarial.KINDS))
+def test_adversarial_kind(kind: str) -> None:
+    text = adversarial.KINDS[kind](50_000)
+    assert len(text) == 50_000
+    out = CLEANER.clean(text)
+    it = iter(_lines(text))
+    assert all(any(line == other for other in it) for line in _lines(out))
+    assert CLEANER.clean(out) == out
+    assert CLEANER.explain(text).text == out
+    if kind in adversarial.UNCHANGED:
+        assert out == text
+
+
+def test_markers_on_many_lines_are_removed() -> None:
+    """The corpus is not all noise: the marker lines do go."""
+    text = adversarial.KINDS["markers on many lines"](5_000)
+    assert len(CLEANER.clean(text)) < len(text) // 2
