@@ -20,7 +20,10 @@ def _missing(module: str) -> bool:
     return importlib.util.find_spec(module) is None
 
 
-collect_ignore = [
+# Benchmarks and the fuzzer are scripts run by hand (they may need extras), not tests.
+collect_ignore = ["fuzz.py", "bench_html.py", "bench_jobs.py", "bench_linear.py"]
+collect_ignore += ["bench_spark.py", "bench_speed.py"]
+collect_ignore += [
     f"../boilerstrip/integrations/{name}.py"
     for name, module in (("scrapy", "scrapy"), ("datatrove", "datatrove"), ("spark", "pyspark"))
     if _missing(module)
