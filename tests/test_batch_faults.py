@@ -1,0 +1,110 @@
+"""Faults during a batch run: a full disk, a vanishing input, a killed worker. After each,
+no truncated output exists, inputs are untouched, and the rest of the batch is done or
+can be resumed."""
+
+from __future__ import annotations
+
+import errno
+import io
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from boilerstrip import Config, batch, clean
+
+STORY = "The council voted on Tuesday.\n\nAdvertisement\n\nThe mayor signed it on Friday.\n"
+
+
+def _inputs(root: Path, n: int, body: str = STORY) -> None:
+    root.mkdir()
+    for i in range(n):
+        (root / f"f{i:03d}.txt").write_text(f"Document {i}.\n\n{body}", encoding="utf-8")
+
+
+def _no_temporaries(out: Path) -> bool:
+    return not [p for p in out.rglob("*") if p.name.startswith(".")]
+
+
+def test_disk_full_is_reported_and_leaves_no_partial_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _inputs(tmp_path / "in", 4)
+    real_write = batch._Output.write
+
+    def write(self: batch._Output, data: bytes) -> None:
+        if self.job.src is not None and self.job.src.name == "f002.txt":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_write(self, data)
+
+    monkeypatch.setattr(batch._Output, "write", write)
+    jobs, _ = batch.plan([str(tmp_path / "in")], tmp_path / "out")
+    errors: list[str] = []
+    summary = batch.run(jobs, Config(), n_jobs=1, on_error=errors.append)
+    assert summary.errors == 1 and "No space left" in errors[0]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "f000.txt",
+        "f001.txt",
+        "f003.txt",
+    ]
+    assert _no_temporaries(tmp_path / "out")
+
+
+def test_an_input_that_vanishes_is_reported(tmp_path: Path) -> None:
+    _inputs(tmp_path / "in", 3)
+    jobs, _ = batch.plan([str(tmp_path / "in")], tmp_path / "out")
+    (tmp_path / "in" / "f001.txt").unlink()  # after the plan, before the run
+    errors: list[str] = []
+    summary = batch.run(jobs, Config(), n_jobs=2, on_error=errors.append, stdout=io.BytesIO())
+    assert summary.errors == 1 and "f001.txt: cannot read" in errors[0]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["f000.txt", "f002.txt"]
+    assert (tmp_path / "out" / "f000.txt").read_text(encoding="utf-8") == clean(
+        (tmp_path / "in" / "f000.txt").read_text(encoding="utf-8")
+    )
+
+
+def _children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(x) for x in path.read_text().split()] if path.exists() else []
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc")
+def test_a_killed_worker_stops_the_run_cleanly_and_resume_finishes(tmp_path: Path) -> None:
+    _inputs(tmp_path / "in", 400, STORY * 300)
+    before = {p.name: p.read_bytes() for p in (tmp_path / "in").iterdir()}
+    cmd = [
+        sys.executable,
+        "-m",
+        "boilerstrip",
+        "clean",
+        str(tmp_path / "in"),
+        "-o",
+        str(tmp_path / "out"),
+        "--jobs",
+        "2",
+    ]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    workers: list[int] = []
+    while time.monotonic() < deadline and proc.poll() is None:
+        out = tmp_path / "out"
+        workers = _children(proc.pid)
+        if workers and out.exists() and len(list(out.glob("f*.txt"))) >= 3:
+            break
+        time.sleep(0.01)
+    assert workers, "no worker process seen"
+    os.kill(workers[0], signal.SIGKILL)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 1, err
+    assert b"worker process died" in err and b"Traceback" not in err
+    assert _no_temporaries(tmp_path / "out")
+    for path in (tmp_path / "out").iterdir():  # what is there is complete
+        assert path.read_text(encoding="utf-8") == clean(before[path.name].decode())
+    done = subprocess.run([*cmd, "--resume"], capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert len(list((tmp_path / "out").iterdir())) == 400
+    assert {p.name: p.read_bytes() for p in (tmp_path / "in").iterdir()} == before
