@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from boilerstrip import explain_html, extract
+from tests.test_cli import cli
 
 STORY = [
     "The city council voted on Tuesday to build three new bridges across the river, "
@@ -63,20 +62,7 @@ def test_cli_cleans_html_files_and_html_records(tmp_path: Path) -> None:
     (tmp_path / "in" / "page.html").write_text(PAGE, encoding="utf-8")
     record = {"url": "https://example.com/bridges", "html": PAGE, "id": 1}
     (tmp_path / "in" / "pages.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
-    r = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "boilerstrip",
-            "clean",
-            str(tmp_path / "in"),
-            "-o",
-            str(tmp_path / "out"),
-            "--html-key",
-            "html",
-        ],
-        capture_output=True,
-    )
+    r = cli("clean", tmp_path / "in", "-o", tmp_path / "out", "--html-key", "html")
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "out" / "page.txt").read_text(encoding="utf-8") == extract(PAGE)
     [line] = (tmp_path / "out" / "pages.jsonl").read_text(encoding="utf-8").splitlines()
