@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import collections
 import gzip
-import io
 import json
 import os
 import signal
@@ -206,20 +205,25 @@ def _clean_file(src: str, fmt: str) -> list[Result]:
         data = Path(src).read_bytes()
     except OSError as e:
         return [Result(src, None, error=f"cannot read: {e.strerror or e}")]
+    return _clean_document(src, data, fmt)
+
+
+def _clean_document(source: str, data: bytes, fmt: str) -> list[Result]:
+    """One text file or HTML page (its bytes) cleaned."""
     if fmt == "html":
         extracted = _extract(data)
         if extracted is None:
-            return [Result(src, None, error="no article text found", in_bytes=len(data))]
-        removed, counts = _removed(extracted[1])
-        encoded = extracted[0].encode("utf-8", "surrogatepass")
-        return [Result(src, encoded, removed, counts, in_bytes=len(data))]
-    try:
-        text = decode_text(data)
-    except ValueError as e:
-        return [Result(src, None, error=str(e), in_bytes=len(data))]
-    out, decisions = _cleaner().removals(text)
+            return [Result(source, None, error="no article text found", in_bytes=len(data))]
+        out, decisions = extracted
+    else:
+        try:
+            text = decode_text(data)
+        except ValueError as e:
+            return [Result(source, None, error=str(e), in_bytes=len(data))]
+        out, decisions = _cleaner().removals(text)
     removed, counts = _removed(decisions)
-    return [Result(src, out.encode("utf-8", "surrogatepass"), removed, counts, in_bytes=len(data))]
+    encoded = out.encode("utf-8", "surrogatepass")
+    return [Result(source, encoded, removed, counts, in_bytes=len(data))]
 
 
 def _extract(html: str | bytes, url: str | None = None) -> tuple[str, tuple[Decision, ...]] | None:
@@ -376,7 +380,7 @@ def _tasks(
         if job.fmt in ("txt", "html") and job.src is not None:
             yield job, _clean_file, (str(job.src), job.fmt)
         elif job.fmt in ("txt", "html"):
-            yield job, _clean_text_stdin, (stdin.read(), job.fmt)
+            yield job, _clean_document, ("<stdin>", stdin.read(), job.fmt)
         else:
             try:
                 yield from _record_tasks(job, key, stdin, html_key)
@@ -410,23 +414,6 @@ def _record_tasks(
     finally:
         if stream is not stdin:
             stream.close()
-
-
-def _clean_text_stdin(data: bytes, fmt: str = "txt") -> list[Result]:
-    if fmt == "html":
-        extracted = _extract(data)
-        if extracted is None:
-            return [Result("<stdin>", None, error="no article text found", in_bytes=len(data))]
-        out, decisions = extracted
-    else:
-        try:
-            text = decode_text(data)
-        except ValueError as e:
-            return [Result("<stdin>", None, error=str(e), in_bytes=len(data))]
-        out, decisions = _cleaner().removals(text)
-    removed, counts = _removed(decisions)
-    encoded = out.encode("utf-8", "surrogatepass")
-    return [Result("<stdin>", encoded, removed, counts, in_bytes=len(data))]
 
 
 def _error(source: str, message: str) -> list[Result]:
@@ -565,8 +552,3 @@ def _write_report(report: IO[str], r: Result) -> None:
         for line, rule, cat, reason, text in r.removed
     ]
     report.write(json.dumps({"source": r.source, "removed": removed}, ensure_ascii=False) + "\n")
-
-
-def open_text_out(path: Path) -> io.TextIOWrapper:
-    """A report file, written in place (it is a log, not an output)."""
-    return open(path, "w", encoding="utf-8")

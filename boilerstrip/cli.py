@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from . import __version__
-from .batch import FORMATS, UsageError, decode_text, open_text_out, plan, run
+from .batch import FORMATS, UsageError, decode_text, plan, run
 from .config import LANGUAGES, Config
 from .pipeline import Cleaner
 from .rules import REGISTRY
@@ -178,8 +178,8 @@ def clean(
             raise click.UsageError(f"refusing to overwrite the input {path}")
     total = sum(j.src.stat().st_size for j in jobs if j.src is not None)
     show = not quiet and sys.stderr.isatty()
-    bar = _progress(total, show)
-    report_file = open_text_out(report) if report else None
+    bar = _Bar(total, show)
+    report_file = open(report, "w", encoding="utf-8") if report else None  # noqa: SIM115
     rejected_file = open(rejected, "wb") if rejected else None  # noqa: SIM115
     try:
         summary = run(
@@ -245,10 +245,6 @@ class _Bar:
     def close(self) -> None:
         if self._bar is not None:
             self._bar.close()
-
-
-def _progress(total: int, show: bool) -> _Bar:
-    return _Bar(total, show)
 
 
 @main.command()

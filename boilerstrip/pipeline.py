@@ -29,6 +29,8 @@ from .text import is_blank, split_lines, strip_break, view
 from .triggers import TriggerIndex, Triggers
 
 _MARKER, _ANYWHERE, _PREDICATE = range(3)
+# What may follow a phrase of a ``whole`` list: trailing punctuation only.
+_WHOLE = regex.compile(TRAIL, FLAGS)
 
 
 class Cleaner:
@@ -69,8 +71,7 @@ class Cleaner:
             else:
                 after = rule.after_pattern(self.config)
                 if after is not None:
-                    whole = regex.compile(TRAIL, FLAGS)
-                    data = (frozenset(rule.markers), after, frozenset(rule.whole), whole)
+                    data = (frozenset(rule.markers), after, frozenset(rule.whole))
                     self._line.append((rule, triggers, _MARKER, data))
                     for name in rule.markers:
                         marker_lists[name] = marker_phrases(name, self.config)
@@ -146,9 +147,9 @@ class Cleaner:
                 if hits is None:
                     c = core(k.lstrip(LEAD_CHARS))
                     hits = self._index.hits(c)
-                markers, after, whole_lists, whole = data
+                markers, after, whole_lists = data
                 for name, end in hits:
-                    if name in markers and (whole if name in whole_lists else after).fullmatch(
+                    if name in markers and (_WHOLE if name in whole_lists else after).fullmatch(
                         c, end
                     ):
                         return Verdict(rule, rule.reason)

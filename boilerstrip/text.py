@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import re
 
-from .triggers import BLANK, INVISIBLE
+from .triggers import BLANK, INVISIBLE, INVISIBLE_RE
 
 # Line breaks are LF, CRLF and CR. str.splitlines() also splits on form feeds, U+2028 and
 # friends, which scraped text carries inside paragraphs, so those texts take the slow path.
 _OTHER_BREAK_CHARS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 
-_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 
 # A view longer than this is cut to its head and tail: no rule looks at the middle of a
 # long paragraph, and it keeps the cost of a line constant however long the line is.
@@ -49,7 +48,7 @@ def view(line: str) -> str:
     if line.isascii():
         return line.strip()
     if any(c in line for c in INVISIBLE):
-        line = _INVISIBLE.sub("", line)
+        line = INVISIBLE_RE.sub("", line)
     return line.strip(BLANK)
 
 

@@ -48,7 +48,7 @@ _TAIL = r".:!?…>»›→|~*\-,;\"'”“‘’)(\]"
 _TOKEN = r"(\d|\w+|[^\s\w])?"
 _FIRST = re.compile(f"\n[{_SPACE}{_LEAD}]*+{_TOKEN}")
 _LAST = re.compile(f"\n[{_SPACE}{_TAIL}]*+{_TOKEN}")
-_INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
+INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
 
 # The end of a line, after any white space: for ``finds`` patterns.
 EOL = f"[{_SPACE}]*+(?:\n|\\Z)"
@@ -91,7 +91,7 @@ def gate_text(text: str) -> str:
     if "\r" in g:
         g = g.replace("\r\n", "\n").replace("\r", "\n")
     if not g.isascii() and any(c in g for c in INVISIBLE):
-        g = _INVISIBLE_RE.sub("", g)
+        g = INVISIBLE_RE.sub("", g)
     return g
 
 

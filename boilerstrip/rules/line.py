@@ -505,8 +505,6 @@ AUTHOR_BYLINE = _line(
     ),
 )
 
-_CONTACT_DIGIT = regex.compile(r"\d")
-_TOKEN = regex.compile(rf"{_EMAIL}|{_URL}|{_HANDLE}")
 _CONTACT_TOKEN = regex.compile(rf"{_EMAIL}|{_URL}|{_HANDLE}")
 # An address alone on a line: an e-mail, a handle or a social profile. A bare web link is
 # not here: lists of links (shops, sources) are part of some stories.
@@ -858,7 +856,7 @@ _NUMERIC_DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
 _ISO = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 _TIME = r"\d{1,2}[:.h]\d{2}"
 _DIGIT = regex.compile(r"\d")
-_TOKEN = regex.compile(r"[\w\p{M}]+")
+_DATE_TOKEN = regex.compile(r"[\w\p{M}]+")
 _NUMBERISH = regex.compile(r"\d+(?:st|nd|rd|th|er|e|º|ª|°|h)?|[ap]m|\d+[ap]m|\d+h\d+", regex.I)
 
 
@@ -878,7 +876,7 @@ def _make_date(config: Config) -> LineMatcher | None:
         if numeric.fullmatch(v):
             return ""
         has_month = has_pub = False
-        for tok in _TOKEN.findall(v):
+        for tok in _DATE_TOKEN.findall(v):
             low = tok.casefold()
             if low in months:
                 has_month = True
