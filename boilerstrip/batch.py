@@ -152,6 +152,7 @@ _DETAIL = False  # keep every removed line for the report (else only counts)
 
 def _init_worker(config: Config, detail: bool) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler
     _init_worker_inline(config, detail)
 
 
@@ -228,10 +229,10 @@ def _clean_document(source: str, data: bytes, fmt: str) -> list[Result]:
 
 def _extract(html: str | bytes, url: str | None = None) -> tuple[str, tuple[Decision, ...]] | None:
     """The cleaned article text of a page and the removed lines; None: no article."""
-    from .html import article_text
+    from .html import article
 
-    text = article_text(html, url)
-    return None if text is None else _cleaner().removals(text)
+    found = article(html, url)
+    return None if found is None else _cleaner().removals(*found)
 
 
 def _clean_records(
@@ -451,8 +452,22 @@ def run(
     window = 2 * max(1, n_jobs) + 2
     pending: collections.deque[tuple[Job, Future[list[Result]] | None]] = collections.deque()
     outputs: dict[Job, _Output] = {}
-    previous = signal.getsignal(signal.SIGTERM)
-    signal.signal(signal.SIGTERM, _raise_interrupt)
+    # Ctrl-C and SIGTERM ask the run to stop; it stops between two steps, never in the
+    # middle of opening, writing or renaming an output. A second one stops it at once.
+    stop: list[int] = []
+
+    def request_stop(signum: int, frame: object) -> None:
+        stop.append(signum)
+        if len(stop) > 1:
+            raise KeyboardInterrupt
+
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    for sig in previous:
+        signal.signal(sig, request_stop)
+
+    def check_stop() -> None:
+        if stop:
+            raise KeyboardInterrupt
 
     broken: set[Job] = set()  # outputs that could not be written
 
@@ -505,12 +520,15 @@ def run(
 
     try:
         for job, fn, args in _tasks(jobs, text_key, stdin, html_key):
+            check_stop()
             future = None if fn is None else executor.submit(fn, *args)
             pending.append((job, future))
             while len(pending) > window or (pending and pending[0][1] is None):
                 drain_one()
+                check_stop()
         while pending:
             drain_one()
+            check_stop()
     except BrokenProcessPool:
         summary.errors += 1
         summary.interrupted = True
@@ -531,7 +549,8 @@ def run(
     else:
         executor.shutdown()
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
         summary.seconds = time.perf_counter() - start
     return summary
 
@@ -540,10 +559,6 @@ def _init_worker_inline(config: Config, detail: bool) -> None:
     global _CLEANER, _DETAIL
     _CLEANER = Cleaner(config)
     _DETAIL = detail
-
-
-def _raise_interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
 
 
 def _write_report(report: IO[str], r: Result) -> None:
