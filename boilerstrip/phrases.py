@@ -28,7 +28,7 @@ import regex
 # at names in the original case. Possessive: a word can never be matched in two ways.
 CAP_WORD = r"(?-i:[\p{Lu}\p{Lt}\d])[\w\p{M}.&'’-]*+"
 
-_APOSTROPHES = regex.compile("[’`´ʼ‘]")
+_APOSTROPHE_CHARS = "’`´ʼ‘"
 _PLACEHOLDERS = {"{name}": r"[^\s:|]++(?:\s++[^\s:|]++){0,4}", "{n}": r"\d++"}
 _PLACEHOLDER_SPLIT = regex.compile(r"(\{name\}|\{n\})")
 
@@ -43,7 +43,10 @@ def key(view: str) -> str:
         return k.replace("`", "'")
     if len(k) != len(view):  # "İ" lower-cases to two characters; keep those as they are
         k = "".join(c if len(c.lower()) != 1 else c.lower() for c in view)
-    return str(_APOSTROPHES.sub("'", k))
+    for a in _APOSTROPHE_CHARS:
+        if a in k:
+            k = k.replace(a, "'")
+    return k
 
 
 def _tokens(phrase: str) -> list[str]:
@@ -154,6 +157,9 @@ class PhraseIndex:
     def __init__(self, lists: Mapping[str, tuple[str, ...]]) -> None:
         self._literal: dict[str, list[str]] = {}
         self._first: set[str] = set()
+        # Every phrase's first words, one, two, ...: a line that does not start with one of
+        # these starts no phrase with more words.
+        self._prefixes: set[str] = set()
         self._max_words = 1
         placeholders: dict[str, list[tuple[str, str]]] = {}
         for name, phrases in lists.items():
@@ -172,6 +178,9 @@ class PhraseIndex:
                 if name not in names:
                     names.append(name)
                 self._first.add(first.rstrip(TRAIL_CHARS))
+                words = k.split(" ")
+                for j in range(1, len(words) + 1):
+                    self._prefixes.add(" ".join(words[:j]).rstrip(TRAIL_CHARS))
                 self._max_words = max(self._max_words, k.count(" ") + 1)
         self._placeholders = {
             slot: [(name, regex.compile(phrase_regex(p))) for name, p in items]
@@ -199,7 +208,7 @@ class PhraseIndex:
                 stripped = (core if sp < 0 else core[:sp]).rstrip(TRAIL_CHARS)
                 for name in self._literal.get(stripped, ()):
                     out.append((name, len(stripped)))
-                if sp < 0:
+                if sp < 0 or stripped not in self._prefixes:
                     break
                 pos = sp + 1
         slot = first
