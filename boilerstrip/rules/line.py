@@ -11,6 +11,8 @@ linear in the line's length.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ..config import Config
@@ -396,10 +398,12 @@ CAPTION_CREDIT = _line(
     make=_make_caption,
     ends=("<<caption.agency>>",),
     contains=("©",),
-    # The line ends in a parenthesis (not a [link](address)), or has a slash or a colon
-    # near its end.
+    # What `match` looks for: the line ends in a parenthesis (not a [link](address)) with a
+    # slash or a caption word in it; or in a wire credit; or in a colon and a short rest
+    # (the label before the colon is left to `match`: a look-behind for it costs more).
     finds=(
-        r"\((?<!\]\()(?!https?:)[^()\n]{0,200}+\)[ .]*+EOL",
+        r"\((?<!\]\()(?!https?:)(?=[^()\n]{0,200}+\)[ .]*+EOL)"
+        r"(?:[^()\n/]*+/|[^()\n]{0,100}?\b(?i:<<caption.word>>)\b)",
         _WIRE_SLASH,
         r":(?:(?<=\w:)|(?<=\w :))(?!//)[^\S\n]*+[^\s:.!?][^\n:.!?]{0,89}+[ .]*+EOL",
     ),
@@ -786,10 +790,10 @@ AD_WIDGET = _line(
     id="BS0702",
     name="ad.widget",
     category=Category.AD,
-    description="The label of a page widget (video player, gallery, 'Featured') that the "
-    "extractor kept without the widget.",
+    description="The label of a page widget (video player, gallery, 'Featured') or a message "
+    "of a form ('An error has occurred'), that the extractor kept without the widget.",
     reason="a widget label",
-    markers=("ad.widget",),
+    markers=("ad.widget", "ad.form_message"),
     max_chars=120,
     removes=(
         "Videos by Rare",
@@ -797,8 +801,13 @@ AD_WIDGET = _line(
         "VIDEO",
         "Back to Gallery",
         "This slideshow requires JavaScript.",
+        "There was an error processing your subscription.",
+        "Une erreur est survenue, veuillez réessayer plus tard.",
     ),
-    keeps=("Featured speakers included the mayor.",),
+    keeps=(
+        "Featured speakers included the mayor.",
+        "An error occurred in the flight software, NASA said.",
+    ),
 )
 
 AD_COUNTER = _line(
@@ -855,9 +864,23 @@ NOTICE_PAYWALL = _line(
 _NUMERIC_DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
 _ISO = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 _TIME = r"\d{1,2}[:.h]\d{2}"
-_DIGIT = regex.compile(r"\d")
+_DIGIT = re.compile(r"\d")
 _DATE_TOKEN = regex.compile(r"[\w\p{M}]+")
 _NUMBERISH = regex.compile(r"\d+(?:st|nd|rd|th|er|e|º|ª|°|h)?|[ap]m|\d+[ap]m|\d+h\d+", regex.I)
+
+
+# A token that starts with a letter (on the same tokens as _DATE_TOKEN, but not "10h30").
+_LETTERS = re.compile(r"(?<!\w)[^\W\d_]\w*")
+
+
+def _date_word(tok: str, allowed: set[str], zones: bool) -> bool:
+    """May this token stand in a date line? ``zones``: may it be a time zone (after a
+    time: "10:02 AM EST")?"""
+    return (
+        tok.casefold() in allowed
+        or (tok[0].isdigit() and _NUMBERISH.fullmatch(tok) is not None)
+        or (zones and tok.isupper() and 2 <= len(tok) <= 4)
+    )
 
 
 def _make_date(config: Config) -> LineMatcher | None:
@@ -873,20 +896,26 @@ def _make_date(config: Config) -> LineMatcher | None:
     def match(v: str, k: str) -> str | None:
         if len(v) > 80 or _DIGIT.search(v, 0, 40) is None:
             return None
+        has_time = time.search(numeric.sub(" ", v)) is not None  # not "18.04" of a date
+        w = _LETTERS.search(v)  # most lines fail at their first word: "1. Research your..."
+        if w is not None and not _date_word(w.group(), allowed, has_time):
+            return None
         if numeric.fullmatch(v):
             return ""
-        has_month = has_pub = False
+        n_months = 0
+        has_pub = False
         for tok in _DATE_TOKEN.findall(v):
             low = tok.casefold()
             if low in months:
-                has_month = True
+                n_months += 1
             elif low in pub or low in days:  # "Updated 10:02", "Tuesday 10:02", "Today 10:02"
                 has_pub = True
-            elif low in allowed or (tok[0].isdigit() and _NUMBERISH.fullmatch(tok)):
-                pass
-            elif not (tok.isupper() and 2 <= len(tok) <= 4):  # a time zone: EST, MEZ
+            elif not _date_word(tok, allowed, has_time):
                 return None
-        if has_month or numeric.search(v) or (has_pub and time.search(v)):
+        n_dates = n_months + len(numeric.findall(v))
+        if n_dates > 1 and not has_pub:
+            return None  # a range or a schedule ("29 November 2018 | 20 January 2019"): story
+        if n_dates or (has_pub and has_time):
             return ""
         return None
 
@@ -917,7 +946,13 @@ META_DATE = _line(
         "Today 12:01 AM",
         "Gestern, 18:30 Uhr",
     ),
-    keeps=("March 3 was the warmest day on record.", "In 2019, 40 people died.", "12:30"),
+    keeps=(
+        "March 3 was the warmest day on record.",
+        "In 2019, 40 people died.",
+        "12:30",
+        "29 November 2018 | 20 January 2019",
+        "2018.04.05 ~ OPEN RUN",
+    ),
 )
 
 META_READING_TIME = _line(
