@@ -10,7 +10,7 @@ from __future__ import annotations
 from .config import LANGUAGES, Config
 from .html import explain_html, extract
 from .model import Category, Decision, Explanation
-from .pipeline import Cleaner, cleaner_for
+from .pipeline import Cleaner, Title, cleaner_for
 from .rules import REGISTRY, Rule
 
 __version__ = "0.1.0"
@@ -31,14 +31,17 @@ __all__ = [
 ]
 
 
-def clean(text: str, config: Config | None = None) -> str:
-    """Remove boilerplate lines from ``text``; every kept line is returned byte for byte."""
-    return cleaner_for(config).clean(text)
+def clean(text: str, config: Config | None = None, *, title: Title = None) -> str:
+    """Remove boilerplate lines from ``text``; every kept line is returned byte for byte.
+
+    ``title``: the page's title, if the caller knows it apart from the text; lines that
+    repeat it are removed too (see :meth:`Cleaner.clean`)."""
+    return cleaner_for(config).clean(text, title)
 
 
-def explain(text: str, config: Config | None = None) -> Explanation:
+def explain(text: str, config: Config | None = None, *, title: Title = None) -> Explanation:
     """Like :func:`clean`, plus one :class:`Decision` per input line saying why."""
-    return cleaner_for(config).explain(text)
+    return cleaner_for(config).explain(text, title)
 
 
 def rules() -> tuple[Rule, ...]:

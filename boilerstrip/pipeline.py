@@ -29,6 +29,8 @@ from .text import is_blank, split_lines, strip_break, view
 from .triggers import TriggerIndex, Triggers
 
 _MARKER, _ANYWHERE, _PREDICATE = range(3)
+# The page's title, or several forms of it (the <title>, og:title, the <h1>).
+Title = str | Iterable[str] | None
 # What may follow a phrase of a ``whole`` list: trailing punctuation only.
 _WHOLE = regex.compile(TRAIL, FLAGS)
 
@@ -88,14 +90,18 @@ class Cleaner:
 
     # -- public API -------------------------------------------------------------------
 
-    def clean(self, text: str) -> str:
-        """The text without its boilerplate lines; kept lines are byte-identical."""
-        lines, _verdicts, dropped = self._run(text)
+    def clean(self, text: str, title: Title = None) -> str:
+        """The text without its boilerplate lines; kept lines are byte-identical.
+
+        ``title``: the page's title (or several forms of it), when known apart from the
+        text, as in HTML or a record's field: lines that repeat it go (rule ``meta.title``).
+        """
+        lines, _verdicts, dropped = self._run(text, title=title)
         return text if not dropped else _assemble(lines, dropped)
 
-    def explain(self, text: str) -> Explanation:
+    def explain(self, text: str, title: Title = None) -> Explanation:
         """The cleaned text and one decision per input line, with rule and reason."""
-        lines, verdicts, dropped = self._run(text)
+        lines, verdicts, dropped = self._run(text, title=title)
         decisions = []
         for i, line in enumerate(lines):
             content = strip_break(line)
@@ -109,10 +115,10 @@ class Cleaner:
         out = text if not dropped else _assemble(lines, dropped)
         return Explanation(out, tuple(decisions))
 
-    def removals(self, text: str) -> tuple[str, tuple[Decision, ...]]:
+    def removals(self, text: str, title: Title = None) -> tuple[str, tuple[Decision, ...]]:
         """The cleaned text and a decision for each removed line only (cheaper than
         :meth:`explain` on long texts)."""
-        lines, verdicts, dropped = self._run(text)
+        lines, verdicts, dropped = self._run(text, title=title)
         decisions = []
         for i in sorted(dropped):
             verdict = verdicts.get(i)
@@ -163,7 +169,7 @@ class Cleaner:
         return None
 
     def _run(
-        self, text: str, exhaustive: bool = False
+        self, text: str, exhaustive: bool = False, title: Title = None
     ) -> tuple[list[str], dict[int, Verdict], set[int]]:
         """Lines, verdicts by line index, and the indices of the lines to drop.
 
@@ -188,7 +194,8 @@ class Cleaner:
                 if verdict is not None:
                     verdicts[i] = verdict
         if self._doc_actions:
-            doc = Document(lines, verdicts, self.config)
+            titles = (title,) if isinstance(title, str) else tuple(title or ())
+            doc = Document(lines, verdicts, self.config, titles)
             for action in self._doc_actions:
                 action(doc)
         return lines, verdicts, _dropped(lines, verdicts)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
@@ -110,7 +111,9 @@ class LineRule(Rule):
     make: Callable[[Config], LineMatcher | None] | None = None
     # Triggers (see boilerstrip.triggers): phrases or <<list>> names whose first (starts) or
     # last (ends) token a line must have, literal strings it must contain, or regexes to
-    # find in it. A marker rule starts with its markers.
+    # find in it (``<<list>>`` in one is the list's alternation, as on a key: wrap it in
+    # ``(?i:...)``; a pattern whose list is empty is dropped). A marker rule starts with its
+    # markers.
     starts: tuple[str, ...] = ()
     ends: tuple[str, ...] = ()
     contains: tuple[str, ...] = ()
@@ -145,7 +148,7 @@ class LineRule(Rule):
             starts=_trigger_phrases(tuple(starts), config, at_start=True),
             ends=_trigger_phrases(tuple(ends), config, at_start=False),
             contains=_trigger_phrases(self.contains, config, at_start=True),
-            finds=self.finds,
+            finds=[f for f in (self.phrase_source(f, config) for f in self.finds) if f],
         )
 
     def after_pattern(self, config: Config) -> regex.Pattern[str] | None:
@@ -190,12 +193,21 @@ class Document:
     """What document rules see: the lines, and the verdicts so far (by line index; a line
     without one is kept). Views are made when a rule asks for them."""
 
-    def __init__(self, lines: list[str], verdicts: dict[int, Verdict], config: Config) -> None:
+    def __init__(
+        self,
+        lines: list[str],
+        verdicts: dict[int, Verdict],
+        config: Config,
+        titles: tuple[str, ...] = (),
+    ) -> None:
         self.lines = lines
         self.verdicts = verdicts
         self.config = config
+        self.titles = titles  # the page's title(s), when the caller knows them
         self._views: dict[int, str] = {}
         self._content: list[int] | None = None
+        # What one document rule computed that the next may reuse.
+        self.memo: dict[str, Any] = {}
 
     def view(self, i: int) -> str:
         v = self._views.get(i)

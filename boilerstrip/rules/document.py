@@ -180,14 +180,22 @@ def _tail_run(
     def is_closing(i: int) -> bool:
         return closing is not None and closing.fullmatch(key(doc.view(i))) is not None
 
-    run: list[int] = []
-    for i in doc.content_from_end():
-        if not (doc.removed(i) or is_closing(i) or headline_like(doc.view(i), config)):
-            break
-        run.append(i)
+    # Two rules in a row ask for this run, and the first removes only lines in it, so the
+    # run and the story before it are the same for both: they are computed once.
+    memo = doc.memo
+    run: list[int] | None = memo.get("tail_run")
+    if run is None:
+        run = []
+        for i in doc.content_from_end():
+            if not (doc.removed(i) or is_closing(i) or headline_like(doc.view(i), config)):
+                break
+            run.append(i)
+        memo["tail_run"] = run
     if not run or not needed(doc, run):
         return []
-    story = _story_words(doc, run[-1])
+    story: set[str] | None = memo.get("tail_story")
+    if story is None:
+        story = memo["tail_story"] = _story_words(doc, run[-1])
     if not story:  # nothing before the run: no story to compare with
         return []
     # A headline-like line that shares words with the story is the story's own last line
@@ -328,12 +336,62 @@ META_HEADLINE = DocumentRule(
     keeps=("Storm closes schools across the county\n\nThe storm hit at noon.\n",),
 )
 
+# --- the page's title, when the caller knows it ---------------------------------------------
+
+
+def _norm_title(s: str) -> str:
+    return " ".join(s.split()).casefold()
+
+
+# Short labels above a headline ("Review", "World news"), at most this many words.
+_LABEL_MAX_WORDS = 3
+# A title repeated further down is removed only if it has at least this many words: a
+# short title ("Review") may well be a line of the story.
+_REPEAT_MIN_WORDS = 3
+
+
+def _make_title(rule: DocumentRule, config: Config) -> DocumentAction:
+    def apply(doc: Document) -> None:
+        titles = {t for t in map(_norm_title, doc.titles) if t}
+        if not titles:
+            return
+        top = doc.content[:3]
+        for k, i in enumerate(top):
+            if _norm_title(doc.view(i)) in titles:
+                labels = top[:k]
+                if all(len(doc.view(j).split()) <= _LABEL_MAX_WORDS for j in labels):
+                    for j in labels:
+                        doc.remove(j, rule, "a label above the headline")
+                    doc.remove(i, rule, "the page's title, given by the caller")
+                break
+        long_titles = {t for t in titles if len(t.split()) >= _REPEAT_MIN_WORDS}
+        if long_titles:
+            for i in doc.content:
+                if _norm_title(doc.view(i)) in long_titles:
+                    doc.remove(i, rule, "the page's title, repeated")
+
+    return apply
+
+
+META_TITLE = DocumentRule(
+    id="BS0904",
+    name="meta.title",
+    category=Category.META,
+    description="Only when the caller gives the page's title (extract() takes it from the "
+    "HTML; clean(text, title=...)): the headline that repeats it at the top, short labels "
+    "above it, and copies of it further down. The caller has the title already.",
+    reason="the page's title",
+    make=_make_title,
+    keeps=("Storm closes schools across the county\n\nThe storm hit at noon.\n",),
+)
+
 DOCUMENT_RULES: tuple[DocumentRule, ...] = (
     TEASER_AFTER_MARKER,
     AUTHOR_BIO,
     PROMPT_CLOSING,
     TEASER_TRAILING,
     META_HEADLINE,
+    META_TITLE,
 )
 
 
