@@ -29,17 +29,25 @@ def main() -> None:
         plain[doc] = trafilatura.extract(html) or ""
         ours[doc] = boilerstrip.extract(html) or ""
     print(f"trafilatura {trafilatura.__version__}, {len(plain)} pages")
+    scores = {}
     with tempfile.TemporaryDirectory() as tmp:
         for name, preds in (("trafilatura.extract", plain), ("boilerstrip.extract", ours)):
             path = Path(tmp) / f"{name}.json"
             path.write_text(json.dumps(preds), encoding="utf-8")
-            out = subprocess.run(
-                [sys.executable, str(BENCH / "score.py"), "--pred", str(path)],
+            result = Path(tmp) / f"{name}.score.json"
+            subprocess.run(
+                [sys.executable, str(BENCH / "score.py"), "--pred", path, "--json", result],
                 capture_output=True,
-                text=True,
                 check=True,
-            ).stdout
-            print(out.strip().splitlines()[-1])
+            )
+            m = json.loads(result.read_text(encoding="utf-8"))["metrics"]
+            scores[name] = m
+            print(f"{name:22} F1 {m['f1']:.4f}  P {m['precision']:.4f}  R {m['recall']:.4f}")
+    a, b = scores["trafilatura.extract"], scores["boilerstrip.extract"]
+    print(
+        f"{'difference':22} F1 {b['f1'] - a['f1']:+.4f}  P {b['precision'] - a['precision']:+.4f}"
+        f"  R {b['recall'] - a['recall']:+.4f}"
+    )
 
 
 if __name__ == "__main__":

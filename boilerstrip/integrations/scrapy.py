@@ -78,15 +78,15 @@ class BoilerstripPipeline:
             adapter[field] = text
         return item
 
-    def _clean(self, text: str) -> str:
-        out, removed = self.cleaner.removals(text)
+    def _clean(self, text: str, titles: tuple[str, ...] = ()) -> str:
+        out, removed = self.cleaner.removals(text, titles)
         if self.stats is not None:
             for d in removed:
                 self.stats.inc_value(f"boilerstrip/removed/{d.category}")
         return out
 
     def _extract(self, html: str | bytes, url: Any) -> str | None:
-        from ..html import article_text
+        from ..html import article
 
-        text = article_text(html, url if isinstance(url, str) else None)
-        return None if text is None else self._clean(text)
+        found = article(html, url if isinstance(url, str) else None)
+        return None if found is None else self._clean(*found)
