@@ -64,3 +64,18 @@ def test_reader_formatter_writer(tmp_path: Path) -> None:
 def test_format_alone() -> None:
     text = "The vote passed.\n\nAdvertisement\n\nThe mayor signed it.\n"
     assert BoilerstripFormatter().format(text) == clean(text)
+
+
+def test_title_from_metadata() -> None:
+    from datatrove.data import Document
+
+    text = "Storm closes schools\n\nThe storm hit the county at noon.\n"
+
+    def docs() -> list[Document]:
+        return [Document(text=text, id="1", metadata={"title": "Storm closes schools"})]
+
+    [plain] = BoilerstripFormatter().run(docs())
+    assert plain.text == text  # no title_key: the headline is part of the story
+    [titled] = BoilerstripFormatter(title_key="title").run(docs())
+    assert titled.text == "The storm hit the county at noon.\n"
+    assert titled.metadata["boilerstrip"]["by_category"] == {"meta": 1, "layout": 1}

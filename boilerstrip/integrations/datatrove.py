@@ -13,6 +13,8 @@
 The step counts, in datatrove's stats, the documents and the lines removed by category
 (``removed_<category>``), and writes each document's counts to
 ``doc.metadata["boilerstrip"]`` (set ``metadata_key=None`` to leave the metadata alone).
+``title_key="title"`` passes a document's ``doc.metadata["title"]`` to the cleaner as the
+page's title (rule ``meta.title``): a headline that repeats it goes too.
 """
 
 from __future__ import annotations
@@ -35,10 +37,16 @@ except ImportError as e:  # pragma: no cover - depends on the environment
 class BoilerstripFormatter(BaseFormatter):  # type: ignore[misc]
     name = "🧹 boilerstrip"
 
-    def __init__(self, config: Config | None = None, metadata_key: str | None = "boilerstrip"):
+    def __init__(
+        self,
+        config: Config | None = None,
+        metadata_key: str | None = "boilerstrip",
+        title_key: str | None = None,
+    ):
         super().__init__()
         self.config = config
         self.metadata_key = metadata_key
+        self.title_key = title_key
         self._cleaner: Cleaner | None = None  # made in the worker that runs the step
 
     @property
@@ -54,7 +62,9 @@ class BoilerstripFormatter(BaseFormatter):  # type: ignore[misc]
         for doc in data:
             self.stat_update(StatHints.total)
             with self.track_time():
-                text, removed = self.cleaner.removals(doc.text)
+                title = doc.metadata.get(self.title_key) if self.title_key else None
+                title = title if isinstance(title, str) else None
+                text, removed = self.cleaner.removals(doc.text, title)
             counts = collections.Counter(d.category for d in removed)
             for category, n in counts.items():
                 self.stat_update(f"removed_{category}", value=n)
