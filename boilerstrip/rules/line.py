@@ -896,10 +896,12 @@ def _make_date(config: Config) -> LineMatcher | None:
     def match(v: str, k: str) -> str | None:
         if len(v) > 80 or _DIGIT.search(v, 0, 40) is None:
             return None
-        has_time = time.search(numeric.sub(" ", v)) is not None  # not "18.04" of a date
-        w = _LETTERS.search(v)  # most lines fail at their first word: "1. Research your..."
-        if w is not None and not _date_word(w.group(), allowed, has_time):
+        # Most lines fail at their first word ("1. Research your..."): a cheap test first,
+        # which lets a zone pass; the loop below asks again.
+        w = _LETTERS.search(v)
+        if w is not None and not _date_word(w.group(), allowed, True):
             return None
+        has_time = time.search(numeric.sub(" ", v)) is not None  # not "18.04" of a date
         if numeric.fullmatch(v):
             return ""
         n_months = 0
