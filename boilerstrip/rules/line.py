@@ -17,7 +17,7 @@ import regex
 
 from ..config import Config
 from ..model import Category
-from ..phrases import CAP_WORD, key, load
+from ..phrases import CAP_WORD, key, load, phrase_regex
 from .base import FLAGS, TRAIL, LineMatcher, LineRule
 
 # A bullet, bracket or arrow that may stand before a marker.
@@ -423,6 +423,30 @@ CAPTION_CREDIT = _line(
 )
 
 # --- authors -------------------------------------------------------------------------------
+
+CAPTION_LABEL = _line(
+    id="BS0402",
+    name="caption.label",
+    category=Category.CAPTION,
+    description="A photo caption introduced by its label ('Image caption ...', 'Caption: ...', "
+    "'Bildunterschrift: ...'): the caption of a photo that is not in the text.",
+    reason="a caption, introduced by its label",
+    markers=("caption.label",),
+    # A colon after the label, or none after a two-word label such as "Image caption".
+    after=r"(?:\s*+:|(?<=\w caption))\s*+.{3,300}+",
+    max_chars=320,
+    removes=(
+        "Image caption The lander touched down on Thursday",
+        "Caption: Firefighters on the roof of the school",
+        "Bildunterschrift: Feuerwehrleute auf dem Dach",
+        "Légende : Des pompiers sur le toit",
+        "Pie de foto: Bomberos en el tejado",
+    ),
+    keeps=(
+        "Caption contests are popular with readers.",
+        "Leyenda del fútbol, Pelé cumplió 80 años.",
+    ),
+)
 
 AUTHOR_HEADING = _line(
     id="BS0501",
@@ -892,6 +916,18 @@ def _make_date(config: Config) -> LineMatcher | None:
     numeric = regex.compile(rf"{_ISO}|{_NUMERIC_DATE}")
     time = regex.compile(_TIME)
     allowed = words | months | pub
+    # A relative time ("2 days ago", "vor 2 Tagen", "il y a 2 jours"): a number, a unit and
+    # one of the ago phrases.
+    ago_phrases = load("meta.ago", config.languages)
+    ago_words = {w for p in ago_phrases for w in p.casefold().split()}
+    units = {w.casefold() for w in load("meta.unit", config.languages)}
+    relative = ago_words | units
+    ago = regex.compile(
+        r"(?<!\w)(?:" + "|".join(phrase_regex(p) for p in ago_phrases) + r")(?!\w)"
+        if ago_phrases
+        else r"(?!)"
+    )
+    first_words = allowed | relative
 
     def match(v: str, k: str) -> str | None:
         if len(v) > 80 or _DIGIT.search(v, 0, 40) is None:
@@ -899,21 +935,28 @@ def _make_date(config: Config) -> LineMatcher | None:
         # Most lines fail at their first word ("1. Research your..."): a cheap test first,
         # which lets a zone pass; the loop below asks again.
         w = _LETTERS.search(v)
-        if w is not None and not _date_word(w.group(), allowed, True):
+        if w is not None and not _date_word(w.group(), first_words, True):
             return None
         has_time = time.search(numeric.sub(" ", v)) is not None  # not "18.04" of a date
         if numeric.fullmatch(v):
             return ""
         n_months = 0
-        has_pub = False
+        has_pub = has_unit = stray = False
         for tok in _DATE_TOKEN.findall(v):
             low = tok.casefold()
             if low in months:
                 n_months += 1
             elif low in pub or low in days:  # "Updated 10:02", "Tuesday 10:02", "Today 10:02"
                 has_pub = True
+            elif low in relative:
+                has_unit |= low in units
+                stray |= low not in allowed
             elif not _date_word(tok, allowed, has_time):
                 return None
+        if has_unit and ago.search(k):  # "2 days ago at 07:47 am", "Updated 3 hours ago"
+            return ""
+        if stray:  # a unit or an ago word without the rest: "3 days", "vor 2019"
+            return None
         n_dates = n_months + len(numeric.findall(v))
         if n_dates > 1 and not has_pub:
             return None  # a range or a schedule ("29 November 2018 | 20 January 2019"): story
@@ -931,10 +974,11 @@ META_DATE = _line(
     description="A line that is only a date or time, maybe with 'Published' or 'Updated': "
     "page furniture, not a sentence of the story.",
     reason="the line is only a date or time",
-    lists=("meta.date", "meta.day", "meta.month", "meta.published"),
+    lists=("meta.date", "meta.day", "meta.month", "meta.published", "meta.ago", "meta.unit"),
     make=_make_date,
-    # A date line starts with a number, a day or month name, or "Published" and the like.
-    starts=("<<meta.day>>", "<<meta.month>>", "<<meta.published>>", "{n}"),
+    # A date line starts with a number, a day or month name, "Published" and the like, or
+    # the ago word of a relative time ("vor 2 Tagen", "hace 3 horas").
+    starts=("<<meta.day>>", "<<meta.month>>", "<<meta.published>>", "<<meta.ago>>", "{n}"),
     max_chars=80,
     removes=(
         "November 18, 2019",
@@ -947,13 +991,49 @@ META_DATE = _line(
         "sexta-feira, 22 de outubro de 2010 às 20:13",
         "Today 12:01 AM",
         "Gestern, 18:30 Uhr",
+        "2 days ago at 07:47 am",
+        "Updated 3 hours ago",
+        "vor 5 Minuten",
+        "il y a 2 jours",
+        "hace 3 horas",
+        "2 giorni fa",
+        "há 4 dias",
+        "2 uur geleden",
+        "5 minut temu",
     ),
     keeps=(
+        "50 years ago",
+        "3 days",
         "March 3 was the warmest day on record.",
         "In 2019, 40 people died.",
         "12:30",
         "29 November 2018 | 20 January 2019",
         "2018.04.05 ~ OPEN RUN",
+    ),
+)
+
+META_TAGS = _line(
+    id="BS0905",
+    name="meta.tags",
+    category=Category.META,
+    description="A line of tags or categories ('Tags: budget, schools', 'Filed under: "
+    "Politics'): links to index pages, not a sentence of the story.",
+    reason="a line of tags or categories",
+    markers=("meta.tags",),
+    # A colon, then a list: no sentence ends inside it.
+    after=r"\s*+:\s*+[^.!?]{1,200}+[.!?]?",
+    max_chars=240,
+    removes=(
+        "Tags: budget, schools, city council",
+        "Filed under: Politics |",
+        "Schlagwörter: Bundestag, Haushalt",
+        "Mots-clés : budget, école",
+        "Etiquetas: presupuesto, escuelas",
+        "Tagi: budżet, szkoły",
+    ),
+    keeps=(
+        "Topics: the council discussed the budget. It then voted.",
+        "Tagged as a risk, the bridge was closed.",
     ),
 )
 
@@ -989,6 +1069,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     CREDIT_COPYRIGHT,
     CREDIT_RIGHTS,
     CAPTION_CREDIT,
+    CAPTION_LABEL,
     AUTHOR_HEADING,
     AUTHOR_BYLINE,
     AUTHOR_CONTACT,
@@ -1009,5 +1090,6 @@ LINE_RULES: tuple[LineRule, ...] = (
     AD_WIDGET,
     AD_COUNTER,
     META_DATE,
+    META_TAGS,
     META_READING_TIME,
 )
