@@ -97,7 +97,11 @@ class Cleaner:
         text, as in HTML or a record's field: lines that repeat it go (rule ``meta.title``).
         """
         lines, _verdicts, dropped = self._run(text, title=title)
-        return text if not dropped else _assemble(lines, dropped)
+        if not dropped:
+            return text
+        spans = _kept_spans(lines, dropped)
+        del lines, _verdicts  # the output is cut from the text: the lines may go first
+        return _cut(text, spans)
 
     def explain(self, text: str, title: Title = None) -> Explanation:
         """The cleaned text and one decision per input line, with rule and reason."""
@@ -112,7 +116,7 @@ class Cleaner:
                 decisions.append(_decision(i, content, LAYOUT_BLANK, LAYOUT_BLANK.reason))
             else:
                 decisions.append(_decision(i, content, verdict.rule, verdict.reason))
-        out = text if not dropped else _assemble(lines, dropped)
+        out = text if not dropped else _cut(text, _kept_spans(lines, dropped))
         return Explanation(out, tuple(decisions))
 
     def removals(self, text: str, title: Title = None) -> tuple[str, tuple[Decision, ...]]:
@@ -124,7 +128,7 @@ class Cleaner:
             verdict = verdicts.get(i)
             rule, reason = (verdict.rule, verdict.reason) if verdict else (LAYOUT_BLANK, "")
             decisions.append(_decision(i, strip_break(lines[i]), rule, reason or rule.reason))
-        out = text if not dropped else _assemble(lines, dropped)
+        out = text if not dropped else _cut(text, _kept_spans(lines, dropped))
         return out, tuple(decisions)
 
     def clean_many(self, texts: Iterable[str]) -> Iterator[str]:
@@ -240,17 +244,34 @@ def _dropped(lines: list[str], verdicts: dict[int, Verdict]) -> set[int]:
     return dropped
 
 
-def _assemble(lines: list[str], dropped: set[int]) -> str:
-    kept: list[str] = []
-    prev = 0
+def _kept_spans(lines: list[str], dropped: set[int]) -> list[tuple[int, int]]:
+    """Where the kept lines are in the text, as (start, end) offsets of runs of kept lines
+    (the lines are the text's, in order: ``"".join(lines) == text``)."""
+    spans: list[tuple[int, int]] = []
+    pos = start = i = 0  # pos: where line i starts; start: where the current run starts
     for d in sorted(dropped):
-        kept.extend(lines[prev:d])
-        prev = d + 1
-    kept.extend(lines[prev:])
-    if kept and (len(lines) - 1) in dropped and not lines[-1].endswith(("\n", "\r")):
+        pos += sum(map(len, lines[i:d]))
+        if pos > start:
+            spans.append((start, pos))
+        pos += len(lines[d])
+        start, i = pos, d + 1
+    pos += sum(map(len, lines[i:]))
+    if pos > start:
+        spans.append((start, pos))
+    n = len(lines)
+    if spans and (n - 1) in dropped and not lines[-1].endswith(("\n", "\r")):
         # The input did not end with a line break, so neither does the output.
-        kept[-1] = strip_break(kept[-1])
-    return "".join(kept)
+        last = n - 1
+        while last in dropped:
+            last -= 1
+        a, b = spans[-1]
+        spans[-1] = (a, b - (len(lines[last]) - len(strip_break(lines[last]))))
+    return spans
+
+
+def _cut(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text's kept runs, joined: copies of the text, so no line object is needed."""
+    return "".join([text[a:b] for a, b in spans])
 
 
 def _user_rules(config: Config) -> Iterator[LineRule]:
