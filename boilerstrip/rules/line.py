@@ -18,6 +18,7 @@ import regex
 from ..config import Config
 from ..model import Category
 from ..phrases import CAP_WORD, key, load, phrase_regex
+from ..triggers import BLANK
 from .base import FLAGS, TRAIL, LineMatcher, LineRule
 
 # A bullet, bracket or arrow that may stand before a marker.
@@ -161,7 +162,8 @@ TEASER_TAGGED = _line(
     "another story or a media item, dropped into the text.",
     reason="a headline tagged like a link ([VIDEO], [INSIGHT])",
     make=lambda config: _tagged,
-    finds=(r"\[(?<!\S\[)[\p{Lu}\d][\p{Lu}\d ]{1,18}\][^\w\n]{0,2}+EOL",),
+    # Not after a word: "[" at the line's start, or after white space (as views strip it).
+    finds=(rf"\[(?<![^\s{BLANK}]\[)[\p{{Lu}}\d][\p{{Lu}}\d ]{{1,18}}\][^\w\n]{{0,2}}+EOL",),
     max_chars=200,
     removes=(
         "Lakers vs Nets: NBA make final decision on game amid China turmoil [VIDEO]",
