@@ -41,6 +41,29 @@ class UsageError(Exception):
     """The command cannot run as asked (exit code 2)."""
 
 
+@dataclass(frozen=True)
+class Fields:
+    """Which fields of a JSONL record the run reads and writes.
+
+    ``text``: the text to clean, and where the cleaned text goes; ``html``: read the page's
+    HTML from this field instead, and write the extracted article to ``text``; ``title``:
+    the page's title (a string or a list of strings), for rule ``meta.title``.
+    """
+
+    text: str = "text"
+    html: str | None = None
+    title: str | None = None
+
+    def titles(self, record: dict[str, Any]) -> tuple[str, ...]:
+        """The record's titles: none when there is no title field or it holds no text."""
+        value = record.get(self.title) if self.title is not None else None
+        if isinstance(value, str):
+            return (value,)
+        if isinstance(value, list):
+            return tuple(v for v in value if isinstance(v, str))
+        return ()
+
+
 def detect_format(path: Path) -> str | None:
     """The format of a file, from its name; None when boilerstrip does not read it."""
     name = path.name.lower()
@@ -227,17 +250,21 @@ def _clean_document(source: str, data: bytes, fmt: str) -> list[Result]:
     return [Result(source, encoded, removed, counts, in_bytes=len(data))]
 
 
-def _extract(html: str | bytes, url: str | None = None) -> tuple[str, tuple[Decision, ...]] | None:
-    """The cleaned article text of a page and the removed lines; None: no article."""
+def _extract(
+    html: str | bytes, url: str | None = None, titles: tuple[str, ...] = ()
+) -> tuple[str, tuple[Decision, ...]] | None:
+    """The cleaned article text of a page and the removed lines; None: no article.
+    ``titles``: the page's titles known apart from the HTML (a record's field)."""
     from .html import article
 
     found = article(html, url)
-    return None if found is None else _cleaner().removals(*found)
+    if found is None:
+        return None
+    text, page_titles = found
+    return _cleaner().removals(text, (*page_titles, *titles))
 
 
-def _clean_records(
-    source: str, chunk: list[tuple[int, bytes]], key: str, html_key: str | None = None
-) -> list[Result]:
+def _clean_records(source: str, chunk: list[tuple[int, bytes]], fields: Fields) -> list[Result]:
     cleaner = _cleaner()
     results = []
     for lineno, raw in chunk:
@@ -260,26 +287,27 @@ def _clean_records(
         if not isinstance(record, dict):
             results.append(Result(where, raw, error="not a JSON object", rejected=True, in_bytes=n))
             continue
-        field = html_key or key
+        field = fields.html or fields.text
         text = record.get(field)
         if not isinstance(text, str):
             why = f"no {field!r} field" if field not in record else f"{field!r} is not a string"
             results.append(Result(where, raw, error=why, rejected=True, in_bytes=n))
             continue
-        if html_key is not None:
+        titles = fields.titles(record)
+        if fields.html is not None:
             url = record.get("url")
-            extracted = _extract(text, url if isinstance(url, str) else None)
+            extracted = _extract(text, url if isinstance(url, str) else None, titles)
             out, decisions = extracted if extracted is not None else ("", ())
-            record[key] = out if extracted is not None else None
+            record[fields.text] = out if extracted is not None else None
             removed, counts = _removed(decisions)
             line = json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass")
             results.append(Result(where, line + b"\n", removed, counts, in_bytes=n))
             continue
-        out, decisions = cleaner.removals(text)
+        out, decisions = cleaner.removals(text, titles)
         if out == text:
             results.append(Result(where, raw, in_bytes=n))  # unchanged: the same bytes
             continue
-        record[key] = out
+        record[fields.text] = out
         line = json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n"
         removed, counts = _removed(decisions)
         results.append(Result(where, line, removed, counts, in_bytes=n))
@@ -373,7 +401,7 @@ class _Output:
 
 
 def _tasks(
-    jobs: list[Job], key: str, stdin: IO[bytes], html_key: str | None = None
+    jobs: list[Job], fields: Fields, stdin: IO[bytes]
 ) -> Iterator[tuple[Job, Any, tuple[Any, ...]]]:
     """(job, worker function, arguments) for every task, and (job, None, ()) when a job's
     input is all read."""
@@ -384,14 +412,14 @@ def _tasks(
             yield job, _clean_document, ("<stdin>", stdin.read(), job.fmt)
         else:
             try:
-                yield from _record_tasks(job, key, stdin, html_key)
+                yield from _record_tasks(job, fields, stdin)
             except OSError as e:
                 yield job, _error, (job.name, f"cannot read: {e.strerror or e}")
         yield job, None, ()
 
 
 def _record_tasks(
-    job: Job, key: str, stdin: IO[bytes], html_key: str | None
+    job: Job, fields: Fields, stdin: IO[bytes]
 ) -> Iterator[tuple[Job, Any, tuple[Any, ...]]]:
     if job.src is None:
         stream: IO[bytes] = stdin
@@ -406,10 +434,10 @@ def _record_tasks(
             chunk.append((lineno, raw))
             size += len(raw)
             if len(chunk) >= _CHUNK_LINES or size >= _CHUNK_BYTES:
-                yield job, _clean_records, (job.name, chunk, key, html_key)
+                yield job, _clean_records, (job.name, chunk, fields)
                 chunk, size = [], 0
         if chunk:
-            yield job, _clean_records, (job.name, chunk, key, html_key)
+            yield job, _clean_records, (job.name, chunk, fields)
     except (OSError, EOFError, gzip.BadGzipFile) as e:
         yield job, _error, (job.name, f"cannot read: {e}")
     finally:
@@ -428,6 +456,7 @@ def run(
     n_jobs: int = 1,
     text_key: str = "text",
     html_key: str | None = None,
+    title_key: str | None = None,
     report: IO[str] | None = None,
     rejected: IO[bytes] | None = None,
     on_error: Callable[[str], None] = lambda msg: print(msg, file=sys.stderr),
@@ -519,7 +548,8 @@ def run(
             on_progress(r.in_bytes, 1)
 
     try:
-        for job, fn, args in _tasks(jobs, text_key, stdin, html_key):
+        fields = Fields(text_key, html_key, title_key)
+        for job, fn, args in _tasks(jobs, fields, stdin):
             check_stop()
             future = None if fn is None else executor.submit(fn, *args)
             pending.append((job, future))

@@ -122,6 +122,11 @@ def main() -> None:
     help="JSONL records carry HTML under KEY: extract the article into --text-key.",
 )
 @click.option(
+    "--title-key",
+    metavar="KEY",
+    help="JSONL records carry the page's title under KEY: lines that repeat it go.",
+)
+@click.option(
     "--jobs",
     "-j",
     "n_jobs",
@@ -149,6 +154,7 @@ def clean(
     fmt: str | None,
     text_key: str,
     html_key: str | None,
+    title_key: str | None,
     n_jobs: int | None,
     overwrite: bool,
     resume: bool,
@@ -188,6 +194,7 @@ def clean(
             n_jobs=n_jobs or os.cpu_count() or 1,
             text_key=text_key,
             html_key=html_key,
+            title_key=title_key,
             report=report_file,
             rejected=rejected_file,
             on_error=bar.write if show else _stderr,

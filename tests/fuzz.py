@@ -41,7 +41,7 @@ def fuzz_clean(data: bytes) -> None:
 def fuzz_jsonl(data: bytes) -> None:
     lines = data.split(b"\n")
     chunk = [(i + 1, line + b"\n") for i, line in enumerate(lines)]
-    results = batch._clean_records("fuzz", chunk, "text")
+    results = batch._clean_records("fuzz", chunk, batch.Fields())
     assert len(results) == len(chunk), "a record was lost"
     for (_, raw), r in zip(chunk, results, strict=True):
         assert r.out is not None, "a record has no output"

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import lxml.html
 
 from boilerstrip import clean, explain, extract
 from boilerstrip.html import page_titles
+from tests.test_cli import cli
 from tests.test_html import PAGE, STORY
 
 TITLE = "Council approves three bridges"
@@ -79,3 +83,19 @@ def test_extract_leaves_the_headline_out() -> None:
     assert text is not None
     assert TITLE not in text
     assert text.startswith(STORY[0])
+
+
+def test_cli_title_key_passes_each_records_title(tmp_path: Path) -> None:
+    records = [
+        {"id": 1, "title": TITLE, "text": TEXT},
+        {"id": 2, "title": [TITLE, "The City Paper"], "text": TEXT},
+        {"id": 3, "title": None, "text": TEXT},  # no title: nothing to compare with
+        {"id": 4, "text": TEXT},
+    ]
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    r = cli("clean", src, "-o", tmp_path / "out", "--title-key", "title", "--jobs", "1")
+    assert r.returncode == 0, r.stderr
+    out = [json.loads(line) for line in (tmp_path / "out" / "in.jsonl").read_text().splitlines()]
+    assert [o["text"] for o in out] == [clean(TEXT, title=TITLE)] * 2 + [TEXT] * 2
+    assert out[0]["text"] != TEXT and [o["id"] for o in out] == [1, 2, 3, 4]
