@@ -885,6 +885,37 @@ NOTICE_PAYWALL = _line(
     keeps=("Subscribers to the service complained about the price.",),
 )
 
+_FOOTER = r"(?:<<notice.footer>>(?:\s*+[|/•·,-]?\s*+|\Z)){2,12}"
+
+
+def _make_footer(config: Config) -> LineMatcher | None:
+    source = NOTICE_FOOTER.phrase_source(_FOOTER, config)
+    if source is None:
+        return None
+    pattern = regex.compile(source, FLAGS)
+    return lambda v, k: "" if pattern.fullmatch(k) else None
+
+
+NOTICE_FOOTER = _line(
+    id="BS0803",
+    name="notice.footer",
+    category=Category.NOTICE,
+    description="The row of a site's footer links: nothing but two or more labels such as "
+    "'Privacy Policy', 'Terms of Use', 'Contact Us', 'Impressum'.",
+    reason="a row of footer links",
+    lists=("notice.footer",),
+    make=_make_footer,
+    starts=("<<notice.footer>>",),
+    max_chars=200,
+    removes=(
+        "Privacy Policy | Terms of Use | Contact Us",
+        "Impressum Datenschutz",
+        "Mentions légales - Politique de confidentialité",
+        "Aviso legal · Política de privacidad · Contacto",
+    ),
+    keeps=("Privacy", "Contact us at the front desk.", "Privacy terms were changed in May."),
+)
+
 # --- meta: dates, reading time ---------------------------------------------------------
 
 _NUMERIC_DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
@@ -1079,6 +1110,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     AUTHOR_CONTRIBUTED,
     NOTICE_COOKIE,
     NOTICE_PAYWALL,
+    NOTICE_FOOTER,
     PROMPT_SHARE,
     PROMPT_SUBSCRIBE,
     PROMPT_NEWSLETTER,
