@@ -472,6 +472,7 @@ AUTHOR_HEADING = _line(
 _BYLINE_REST_SEP = regex.compile(r"\s*+(?:[|•·–—/]|-\s|,|(?:and|und|et|y|e|en|i|&)\s)")
 _BYLINE_NAME = regex.compile(rf"\s*+:?\s*+{PERSON}")
 _TERMINAL = ".!?"
+_NON_SPACE = regex.compile(r"\S++")
 
 
 def _make_byline(config: Config) -> LineMatcher | None:
@@ -479,6 +480,7 @@ def _make_byline(config: Config) -> LineMatcher | None:
     if source is None:
         return None
     head = regex.compile(source, FLAGS)
+    date = _make_date(config)
 
     def match(v: str, k: str) -> str | None:
         if len(v) > 160:
@@ -495,6 +497,13 @@ def _make_byline(config: Config) -> LineMatcher | None:
         if not rest.strip():
             return ""
         if not _BYLINE_REST_SEP.match(rest):
+            # "Von Anna Schmidt publiziert am 3. Mai 2019": a name, then a date line (which
+            # may start with a capital: "By Jane Doe Published 10:02 AM Nov 19, 2019").
+            words = [w.start() for w in _NON_SPACE.finditer(v, m.end(), name.end())]
+            for start in [*words[1:], name.end()]:
+                tail = v[start:].strip()
+                if tail and date is not None and date(tail, key(tail)) is not None:
+                    return ""
             return None
         # "By Jane Doe, Staff Writer" and "By Jane Doe | May 3, 2019" are bylines;
         # "By Monday, the council had voted." is a sentence.
@@ -511,7 +520,7 @@ AUTHOR_BYLINE = _line(
     category=Category.AUTHOR,
     description="A byline: 'By' and the author's name, perhaps with a role or a date.",
     reason="a byline",
-    lists=("author.byline",),
+    lists=("author.byline", "meta.date", "meta.day", "meta.month", "meta.published"),
     make=_make_byline,
     starts=("<<author.byline>>",),
     max_chars=160,
@@ -526,8 +535,11 @@ AUTHOR_BYLINE = _line(
         "Door Jan de Vries",
         "By DANICA KIRKA and JILL LAWLESS",
         "Von Anna Schmidt und Jonas Weber",
+        "Von Anna Schmidt publiziert am 3. Mai 2019",
+        "By Jane Doe Published 10:02 AM EST Nov 19, 2019",
     ),
     keeps=(
+        "By Sunday published reports said 5 people had died.",
         "By Monday, the council had voted.",
         "By the time police arrived, he had fled.",
         "Von Anfang an war klar, dass es knapp wird.",
