@@ -181,10 +181,10 @@ CREDIT_LABEL = _line(
     id="BS0301",
     name="credit.label",
     category=Category.CREDIT,
-    description="A photo, image or video credit: a label such as 'Photo:' or 'Credit:' and "
-    "the name of the photographer or agency.",
-    reason="a photo or image credit",
-    markers=("credit.label",),
+    description="A photo, image or video credit, or a source line: a label such as 'Photo:', "
+    "'Credit:' or 'Source:' and the name of the photographer, agency or source.",
+    reason="a credit or source line",
+    markers=("credit.label", "credit.source"),
     after=r"\s*+[:|/]\s*+.{1,250}+",
     removes=(
         "Photo: David Zalubowski, STF / Associated Press",
@@ -192,6 +192,8 @@ CREDIT_LABEL = _line(
         "Foto: dpa",
         "Crédit photo : AFP",
         "Bild: Keystone",
+        "Source: Reuters",
+        "Quelle: Statistisches Bundesamt",
     ),
     keeps=(
         "Photos show the damage to the north wing of the building.",
@@ -418,6 +420,7 @@ CAPTION_CREDIT = _line(
         "Ein Demonstrant in Berlin. (Foto: dpa)",
     ),
     keeps=(
+        "Unemployment fell to 4.1 percent in October. Source: Bureau of Labor Statistics",
         "The vote passed 52-48 (Republicans/Democrats split along party lines).",
         "BERLIN (dpa) - Die Regierung hat am Montag neue Regeln beschlossen.",
         "The company said it would appeal, according to Reuters.",
