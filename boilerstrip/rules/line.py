@@ -182,7 +182,7 @@ CREDIT_LABEL = _line(
     name="credit.label",
     category=Category.CREDIT,
     description="A photo, image or video credit, or a source line: a label such as 'Photo:', "
-    "'Credit:' or 'Source:' and the name of the photographer, agency or source.",
+    "'Credit:' or 'Quelle:' and the name of the photographer, agency or source.",
     reason="a credit or source line",
     markers=("credit.label", "credit.source"),
     after=r"\s*+[:|/]\s*+.{1,250}+",
@@ -192,10 +192,11 @@ CREDIT_LABEL = _line(
         "Foto: dpa",
         "Crédit photo : AFP",
         "Bild: Keystone",
-        "Source: Reuters",
         "Quelle: Statistisches Bundesamt",
+        "Fuente: Instituto Nacional de Estadística",
     ),
     keeps=(
+        "Source: Jets trade Le'Veon Bell to Chiefs",
         "Photos show the damage to the north wing of the building.",
         "Photographers waited outside the court for hours.",
     ),
