@@ -119,6 +119,7 @@ def _mismatches(text: str) -> list[tuple[int, str, str]]:
 @example("Related\ud800\n")
 @example("x\u2028Related\nAdvertisement")
 @example("RELATED:\x1c\n")
+@example("\x1c[VIDEO]\n")  # a "[" after a character the view strips
 def test_index_finds_exactly_what_the_triggers_admit(text: str) -> None:
     assert _mismatches(text) == []
 
