@@ -28,6 +28,7 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress
 
 import regex
 
@@ -229,7 +230,7 @@ def _mark_tokens(
 ) -> None:
     """Mark the lines whose token has a mask: token ``i`` is line ``origin + step * i``
     (``step`` is -1 for tokens read from the reversed text, which are reversed too)."""
-    for i in [i for i, tok in enumerate(tokens) if tok in masks]:
+    for i in compress(range(len(tokens)), map(masks.__contains__, tokens)):  # a C loop
         j = origin + step * i
         out[j] = out.get(j, 0) | masks[tokens[i]]
 
