@@ -428,8 +428,6 @@ CAPTION_CREDIT = _line(
     ),
 )
 
-# --- authors -------------------------------------------------------------------------------
-
 CAPTION_LABEL = _line(
     id="BS0402",
     name="caption.label",
@@ -453,6 +451,8 @@ CAPTION_LABEL = _line(
         "Leyenda del fútbol, Pelé cumplió 80 años.",
     ),
 )
+
+# --- authors -------------------------------------------------------------------------------
 
 AUTHOR_HEADING = _line(
     id="BS0501",
@@ -932,7 +932,7 @@ NOTICE_FOOTER = _line(
     keeps=("Privacy", "Contact us at the front desk.", "Privacy terms were changed in May."),
 )
 
-# --- meta: dates, reading time ---------------------------------------------------------
+# --- meta: dates, tags, reading time ---------------------------------------------------
 
 _NUMERIC_DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
 _ISO = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
