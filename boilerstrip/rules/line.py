@@ -845,8 +845,11 @@ AD_WIDGET = _line(
         "This slideshow requires JavaScript.",
         "There was an error processing your subscription.",
         "Une erreur est survenue, veuillez réessayer plus tard.",
+        "Zum Inhalt springen",
+        "Retour en haut",
     ),
     keeps=(
+        "Search for the missing hikers resumed on Monday.",
         "Featured speakers included the mayor.",
         "An error occurred in the flight software, NASA said.",
     ),
