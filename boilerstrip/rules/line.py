@@ -1072,8 +1072,10 @@ META_TAGS = _line(
     "Politics'): links to index pages, not a sentence of the story.",
     reason="a line of tags or categories",
     markers=("meta.tags",),
-    # A colon, then a list: no sentence ends inside it.
-    after=r"\s*+:\s*+[^.!?]{1,200}+[.!?]?",
+    # A colon, then a list: items of one to five words, apart by commas, bars, bullets or
+    # slashes, and no sentence punctuation ("Themen: Rente und Migration standen im
+    # Mittelpunkt" is a sentence).
+    after=r"\s*+:\s*+(?:[^\s.!?,;|•·/]++(?:\s++[^\s.!?,;|•·/]++){0,4}+\s*+(?:[,;|•·/]\s*+|\Z)){1,40}+",
     max_chars=240,
     removes=(
         "Tags: budget, schools, city council",
@@ -1085,6 +1087,8 @@ META_TAGS = _line(
     ),
     keeps=(
         "Topics: the council discussed the budget. It then voted.",
+        "Themen: Klimaschutz, Rente und Migration standen im Mittelpunkt.",
+        "Temas: la reforma laboral y las pensiones dominaron el debate",
         "Tagged as a risk, the bridge was closed.",
     ),
 )
