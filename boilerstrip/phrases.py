@@ -187,12 +187,6 @@ class PhraseIndex:
             for slot, items in placeholders.items()
         }
 
-    def starts(self, core: str) -> bool:
-        """Could any phrase start this line? (A cheap test before :meth:`hits`.)"""
-        sp = core.find(" ")
-        first = (core if sp < 0 else core[:sp]).rstrip(TRAIL_CHARS)
-        return first in self._first or first in self._placeholders or first.isdigit()
-
     def hits(self, core: str) -> list[tuple[str, int]]:
         """(list name, end offset) for each phrase the line starts with.
 

@@ -96,8 +96,9 @@ class LineRule(Rule):
     predicate for what needs the original case or a little logic; it gets the config and
     returns a :data:`LineMatcher`.
 
-    The pipeline looks every marker phrase up in one index and runs every ``anywhere``
-    pattern as one alternation, so a phrase rule costs (almost) nothing per line.
+    A rule judges only the lines its triggers (below) admit, found for the whole text at
+    once; the pipeline looks every marker phrase up in one index, so a phrase rule costs
+    (almost) nothing per line.
     """
 
     markers: tuple[str, ...] = ()
