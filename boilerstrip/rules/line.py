@@ -12,12 +12,13 @@ linear in the line's length.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import regex
 
 from ..config import Config
 from ..model import Category
-from ..phrases import CAP_WORD, key, load, phrase_regex
+from ..phrases import CAP_WORD, alternation, key, load, phrase_regex
 from ..triggers import BLANK
 from .base import FLAGS, TRAIL, LineMatcher, LineRule
 
@@ -202,6 +203,57 @@ CREDIT_LABEL = _line(
     ),
 )
 
+# After "Photo by", a lower-case start is a credit only when it is a few words that make no
+# sentence: "Courtesy of the artist", not "Courtesy calls were made to the families.".
+_SHORT_CREDIT = regex.compile(r"[^\s.,;:!?]++(?:\s++[^\s.,;:!?]++){0,5}+[\s)\]]*+")
+# Bullets and brackets before the phrase: "*(Reporting by ...)*".
+_CREDIT_LEAD = r"(?:[\[(«<>•·▸►▶*#|~-]\s*+){0,3}+"
+
+
+def _phrase_then_credit(name: str) -> Callable[[Config], LineMatcher | None]:
+    """A rule's matcher: a phrase of list ``name`` starts the line, and a credit follows.
+
+    The credit is anything after a colon (the phrase's own, as in "Recherche:", or one
+    after it); a name, an agency or a handle (it starts with a capital, a digit, '@' or a
+    bracket) that does not go on into a sentence (more lower-case words than capitalised
+    ones, and a full stop: "Research by Oxford University found that the drug works."); or a few lower-case words that make no
+    sentence ("Mit Material von dpa"). A phrase written with a colon needs it: "Recherche
+    zeigt, dass ..." is a sentence.
+    """
+
+    def make(config: Config) -> LineMatcher | None:
+        phrases = load(name, config.languages) + tuple(config.phrases.get(name, ()))
+        if not phrases:
+            return None
+        head = regex.compile(rf"{_CREDIT_LEAD}{alternation(phrases)}(?!\w)", FLAGS)
+
+        def match(v: str, k: str) -> str | None:
+            m = head.match(k)
+            if m is None:
+                return None
+            labelled = k[m.end() - 1] == ":"
+            rest = v[m.end() :].lstrip()
+            if rest and rest[0] in ":.":  # "Courtesy: NASA", "Fot. Jan Kowalski"
+                labelled = labelled or rest[0] == ":"
+                rest = rest[1:].lstrip()
+            if not rest:
+                return None
+            if labelled:
+                return ""
+            first = rest[0]
+            if first.isupper() or first.isdigit() or first in "@([":
+                if not rest.rstrip(" *)]\"'”’").endswith((".", "!", "?")):
+                    return ""
+                words = rest.split()
+                lower = sum(w[0].islower() for w in words)
+                return None if 2 * lower > len(words) else ""
+            return "" if _SHORT_CREDIT.fullmatch(rest) else None
+
+        return match
+
+    return make
+
+
 CREDIT_BY = _line(
     id="BS0306",
     name="credit.by",
@@ -209,16 +261,30 @@ CREDIT_BY = _line(
     description="A photo or image credit written as a phrase: 'Photo by X', 'Image "
     "copyright X', 'Courtesy of X'.",
     reason="a photo or image credit",
-    markers=("credit.by",),
-    after=r"[.:]?\s.{1,250}+",
+    lists=("credit.by",),
+    make=_phrase_then_credit("credit.by"),
+    starts=("<<credit.by>>",),
+    max_chars=260,
     removes=(
         "Photo by Kevin Mazur/Getty Images",
         "Image copyright Getty Images",
+        "Image Copyright @ewarren",
         "Foto di Mario Rossi",
         "Fot. Jan Kowalski",
         "Courtesy of the artist",
+        "Courtesy: the artist's family",
+        "[Foto von Moritz Bachmann]",
     ),
-    keeps=("Photographers waited outside the court for hours.",),
+    keeps=(
+        "Photographers waited outside the court for hours.",
+        "Courtesy calls were made to all the families of the victims.",
+        "Zdjęcie zostało zrobione w 1945 roku przez nieznanego fotografa.",
+        "Photo de famille pour les dirigeants du G7, qui se sont retrouvés à Biarritz.",
+        "Bild von einem Mann, der sein Leben riskierte, ging um die Welt.",
+        "Foto von der Feier: Hunderte Menschen kamen auf den Platz.",
+        "Imagen de marca es lo que la empresa busca con la campaña.",
+        "Photo by",
+    ),
 )
 
 _PARTS = regex.compile(r"\s*+[,/]\s*+")
@@ -632,14 +698,25 @@ AUTHOR_REPORTING = _line(
     category=Category.AUTHOR,
     description="A credit line for reporting and editing ('Reporting by ...; Editing by ...').",
     reason="a reporting-credit line",
-    markers=("author.reporting",),
-    after=r"\s.{1,300}+",
+    lists=("author.reporting",),
+    make=_phrase_then_credit("author.reporting"),
+    starts=("<<author.reporting>>",),
+    max_chars=320,
     removes=(
         "(Reporting by Greg Roumeliotis; Editing by Martin Howell)",
         "Additional reporting by Joseph Hudak",
         "Mit Material von dpa",
+        "Recherche: Anna Schmidt, Jonas Weber",
+        "Edição: João Silva",
+        "Com informações da Agência Brasil",
     ),
-    keeps=("The reporting by the Times prompted an inquiry.",),
+    keeps=(
+        "The reporting by the Times prompted an inquiry.",
+        "Research by the university found that the drug works in mice.",
+        "Research by Oxford University found that the drug works in mice.",
+        "Recherche zeigt, dass die Zahlen stimmen.",
+        "Colaborou com a polícia durante anos.",
+    ),
 )
 
 # --- prompts -----------------------------------------------------------------------------
