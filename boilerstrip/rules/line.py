@@ -216,9 +216,9 @@ def _phrase_then_credit(name: str) -> Callable[[Config], LineMatcher | None]:
     The credit is anything after a colon (the phrase's own, as in "Recherche:", or one
     after it); a name, an agency or a handle (it starts with a capital, a digit, '@' or a
     bracket) that does not go on into a sentence (more lower-case words than capitalised
-    ones, and a full stop: "Research by Oxford University found that the drug works."); or a few lower-case words that make no
-    sentence ("Mit Material von dpa"). A phrase written with a colon needs it: "Recherche
-    zeigt, dass ..." is a sentence.
+    ones, and a full stop: "Research by Oxford University found that the drug works."); or
+    a few lower-case words that make no sentence ("Mit Material von dpa"). A phrase written
+    with a colon needs it: "Recherche zeigt, dass ..." is a sentence.
     """
 
     def make(config: Config) -> LineMatcher | None:
