@@ -143,13 +143,21 @@ class PhraseIndex:
 
     ``hits(core)`` says which phrases the line starts with and where each ends: a few dict
     look-ups, whatever the number of phrases. Phrases with a placeholder are matched by a
-    small regex, tried only when the line starts with the phrase's first word.
+    small regex, tried only when the line starts with the phrase's first word. A
+    ``{name}`` is a name, not the rest of a sentence: given the line's view, ``hits``
+    rejects one that starts with a digit ("Más de 300 personas murieron"), and one without
+    a capital that has three words or more or ends the line with a full stop ("Más de la
+    mitad votó"). "Más de El País" and "Share on facebook" are headings.
 
     >>> index = PhraseIndex({"related.heading": ("Read more", "More from {name}")})
     >>> index.hits("read more: the full story")
     [('related.heading', 9)]
-    >>> index.hits("more from the times")
+    >>> index.hits("more from the times", "More from The Times")
     [('related.heading', 19)]
+    >>> index.hits("more from the same family", "More from the same family")
+    []
+    >>> index.hits("more from 300 stores", "More from 300 stores")
+    []
     >>> index.hits("the council met")
     []
     """
@@ -183,14 +191,17 @@ class PhraseIndex:
                     self._prefixes.add(" ".join(words[:j]).rstrip(TRAIL_CHARS))
                 self._max_words = max(self._max_words, k.count(" ") + 1)
         self._placeholders = {
-            slot: [(name, regex.compile(phrase_regex(p))) for name, p in items]
+            slot: [
+                (name, regex.compile(_named(phrase_regex(p))), "{name}" in p) for name, p in items
+            ]
             for slot, items in placeholders.items()
         }
 
-    def hits(self, core: str) -> list[tuple[str, int]]:
+    def hits(self, core: str, view: str | None = None) -> list[tuple[str, int]]:
         """(list name, end offset) for each phrase the line starts with.
 
-        ``core`` is a key with single spaces and no leading bullet (see :func:`core`).
+        ``core`` is a key with single spaces and no leading bullet (see :func:`core`);
+        ``view`` is the line's view, in its own case, for the ``{name}`` check.
         """
         out: list[tuple[str, int]] = []
         sp = core.find(" ")
@@ -209,13 +220,37 @@ class PhraseIndex:
         if first.isdigit():
             second = core[sp + 1 :].split(" ", 1)[0].rstrip(TRAIL_CHARS) if sp >= 0 else ""
             slot = "{n} " + second
-        for name, pattern in self._placeholders.get(slot, ()):
+        cased = ""
+        for name, pattern, has_name in self._placeholders.get(slot, ()):
             m = pattern.match(core)
-            if m is not None:
-                out.append((name, m.end()))
+            if m is None:
+                continue
+            if has_name and view is not None:
+                cased = cased or _core(view)  # the same offsets: a key is as long as its view
+                if not _is_name(cased[m.start("name") : m.end("name")], cased):
+                    continue
+            out.append((name, m.end()))
         return out
+
+
+def _is_name(name: str, line: str) -> bool:
+    """Can this ``{name}`` of the line be a name (see :class:`PhraseIndex`)?"""
+    if name[:1].isdigit():
+        return False
+    if any(c.isupper() for c in name):
+        return True
+    return name.count(" ") < 2 and not line.rstrip(" )]\"'”’»").endswith(".")
+
+
+def _named(source: str) -> str:
+    """A phrase's regex with its first ``{name}`` as the group ``name``."""
+    name = _PLACEHOLDERS["{name}"]
+    return source.replace(name, f"(?P<name>{name})", 1)
 
 
 def core(k: str) -> str:
     """A key with single spaces and without a leading bullet or bracket."""
     return " ".join(k.split()).lstrip(LEAD_CHARS)
+
+
+_core = core  # for PhraseIndex.hits, whose argument is called core

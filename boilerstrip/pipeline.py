@@ -156,7 +156,7 @@ class Cleaner:
             if kind == _MARKER:
                 if hits is None:
                     c = core(k.lstrip(LEAD_CHARS))
-                    hits = self._index.hits(c)
+                    hits = self._index.hits(c, v)
                 markers, after, whole_lists = data
                 for name, end in hits:
                     if name in markers and (_WHOLE if name in whole_lists else after).fullmatch(

@@ -20,7 +20,7 @@ from ..config import Config
 from ..model import Category
 from ..phrases import CAP_WORD, alternation, key, load, phrase_regex
 from ..triggers import BLANK
-from .base import FLAGS, TRAIL, LineMatcher, LineRule
+from .base import FLAGS, TRAIL, LineMatcher, LineRule, marker_phrases
 
 # A bullet, bracket or arrow that may stand before a marker.
 LEAD = r"(?:[\[(«<>•·▸►▶*#|~-]\s*+)?"
@@ -66,6 +66,9 @@ RELATED_HEADING = _line(
     keeps=(
         "Related to the budget dispute, the council met again on Monday.",
         "Readers may also like the new format, the editor said.",
+        "Más de 300 personas asistieron al funeral.",
+        "Más de la mitad votó.",
+        "More from the same family were arrested on Monday.",
     ),
 )
 
@@ -178,31 +181,6 @@ TEASER_TAGGED = _line(
 
 # --- credits ------------------------------------------------------------------------------
 
-CREDIT_LABEL = _line(
-    id="BS0301",
-    name="credit.label",
-    category=Category.CREDIT,
-    description="A photo, image or video credit, or a source line: a label such as 'Photo:', "
-    "'Credit:' or 'Quelle:' and the name of the photographer, agency or source.",
-    reason="a credit or source line",
-    markers=("credit.label", "credit.source"),
-    after=r"\s*+[:|/]\s*+.{1,250}+",
-    removes=(
-        "Photo: David Zalubowski, STF / Associated Press",
-        "Credit: Jane Doe",
-        "Foto: dpa",
-        "Crédit photo : AFP",
-        "Bild: Keystone",
-        "Quelle: Statistisches Bundesamt",
-        "Fuente: Instituto Nacional de Estadística",
-    ),
-    keeps=(
-        "Source: Jets trade Le'Veon Bell to Chiefs",
-        "Photos show the damage to the north wing of the building.",
-        "Photographers waited outside the court for hours.",
-    ),
-)
-
 # After "Photo by", a lower-case start is a credit only when it is a few words that make no
 # sentence: "Courtesy of the artist", not "Courtesy calls were made to the families.".
 _SHORT_CREDIT = regex.compile(r"[^\s.,;:!?]++(?:\s++[^\s.,;:!?]++){0,5}+[\s)\]]*+")
@@ -210,22 +188,27 @@ _SHORT_CREDIT = regex.compile(r"[^\s.,;:!?]++(?:\s++[^\s.,;:!?]++){0,5}+[\s)\]]*
 _CREDIT_LEAD = r"(?:[\[(«<>•·▸►▶*#|~-]\s*+){0,3}+"
 
 
-def _phrase_then_credit(name: str) -> Callable[[Config], LineMatcher | None]:
-    """A rule's matcher: a phrase of list ``name`` starts the line, and a credit follows.
+def _phrase_then_credit(*names: str, label: bool = False) -> Callable[[Config], LineMatcher | None]:
+    """A rule's matcher: a phrase of the lists ``names`` starts the line, a credit follows.
 
-    The credit is anything after a colon (the phrase's own, as in "Recherche:", or one
-    after it); a name, an agency or a handle (it starts with a capital, a digit, '@' or a
-    bracket) that does not go on into a sentence (more lower-case words than capitalised
-    ones, and a full stop: "Research by Oxford University found that the drug works."); or
-    a few lower-case words that make no sentence ("Mit Material von dpa"). A phrase written
-    with a colon needs it: "Recherche zeigt, dass ..." is a sentence.
+    With ``label``, the phrase is a label that a colon, a bar or a slash must follow
+    ("Photo: AP", "Quelle | dpa"). Otherwise a colon or a full stop may follow it
+    ("Courtesy: NASA", "Fot. Jan Kowalski"), and a phrase written with a colon needs it:
+    "Recherche zeigt, dass ..." is a sentence.
+
+    The credit after a separator, or one that starts with a capital, a digit, '@' or a
+    bracket (a name, an agency, a handle), must not be a sentence: a full stop at the end
+    and more lower-case words than others ("Research by Oxford University found that the
+    drug works."). A credit that starts in lower case must be a few words that make no
+    sentence ("Mit Material von dpa", "Courtesy of the artist").
     """
 
     def make(config: Config) -> LineMatcher | None:
-        phrases = load(name, config.languages) + tuple(config.phrases.get(name, ()))
+        phrases = tuple(p for n in names for p in marker_phrases(n, config))
         if not phrases:
             return None
         head = regex.compile(rf"{_CREDIT_LEAD}{alternation(phrases)}(?!\w)", FLAGS)
+        seps = ":|/" if label else ":."
 
         def match(v: str, k: str) -> str | None:
             m = head.match(k)
@@ -233,15 +216,15 @@ def _phrase_then_credit(name: str) -> Callable[[Config], LineMatcher | None]:
                 return None
             labelled = k[m.end() - 1] == ":"
             rest = v[m.end() :].lstrip()
-            if rest and rest[0] in ":.":  # "Courtesy: NASA", "Fot. Jan Kowalski"
-                labelled = labelled or rest[0] == ":"
-                rest = rest[1:].lstrip()
-            if not rest:
+            if rest and rest[0] in seps:
+                labelled = labelled or rest[0] != "."
+                sep, rest = rest[0], rest[1:].lstrip()
+                if sep == "/" and not rest[:1].isupper():
+                    return None  # "Photo/video sharing apps", not "Photo/Jane Doe"
+            if not rest or (label and not labelled):
                 return None
-            if labelled:
-                return ""
             first = rest[0]
-            if first.isupper() or first.isdigit() or first in "@([":
+            if labelled or first.isupper() or first.isdigit() or first in "@([":
                 if not rest.rstrip(" *)]\"'”’").endswith((".", "!", "?")):
                     return ""
                 words = rest.split()
@@ -253,6 +236,35 @@ def _phrase_then_credit(name: str) -> Callable[[Config], LineMatcher | None]:
 
     return make
 
+
+CREDIT_LABEL = _line(
+    id="BS0301",
+    name="credit.label",
+    category=Category.CREDIT,
+    description="A photo, image or video credit, or a source line: a label such as 'Photo:', "
+    "'Credit:' or 'Quelle:' and the name of the photographer, agency or source.",
+    reason="a credit or source line",
+    lists=("credit.label", "credit.source"),
+    make=_phrase_then_credit("credit.label", "credit.source", label=True),
+    starts=("<<credit.label>>", "<<credit.source>>"),
+    max_chars=300,
+    removes=(
+        "Photo: David Zalubowski, STF / Associated Press",
+        "Credit: Jane Doe",
+        "Foto: dpa",
+        "Crédit photo : AFP",
+        "Bild: Keystone",
+        "Quelle: Statistisches Bundesamt",
+        "Fuente: Instituto Nacional de Estadística",
+    ),
+    keeps=(
+        "Source: Jets trade Le'Veon Bell to Chiefs",
+        "Imagen: la empresa busca mejorar su reputación tras el escándalo.",
+        "Photo/video sharing apps",
+        "Photos show the damage to the north wing of the building.",
+        "Photographers waited outside the court for hours.",
+    ),
+)
 
 CREDIT_BY = _line(
     id="BS0306",
