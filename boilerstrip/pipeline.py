@@ -15,7 +15,6 @@ from .phrases import LEAD_CHARS, PhraseIndex, core, key
 from .rules import LAYOUT_BLANK, REGISTRY
 from .rules.base import (
     FLAGS,
-    TRAIL,
     Document,
     DocumentAction,
     DocumentRule,
@@ -31,8 +30,6 @@ from .triggers import TriggerIndex, Triggers
 _MARKER, _ANYWHERE, _PREDICATE = range(3)
 # The page's title, or several forms of it (the <title>, og:title, the <h1>).
 Title = str | Iterable[str] | None
-# What may follow a phrase of a ``whole`` list: trailing punctuation only.
-_WHOLE = regex.compile(TRAIL, FLAGS)
 
 
 class Cleaner:
@@ -73,7 +70,7 @@ class Cleaner:
             else:
                 after = rule.after_pattern(self.config)
                 if after is not None:
-                    data = (frozenset(rule.markers), after, frozenset(rule.whole))
+                    data = (frozenset(rule.markers), after, rule.list_afters(self.config))
                     self._line.append((rule, triggers, _MARKER, data))
                     for name in rule.markers:
                         marker_lists[name] = marker_phrases(name, self.config)
@@ -157,11 +154,9 @@ class Cleaner:
                 if hits is None:
                     c = core(k.lstrip(LEAD_CHARS))
                     hits = self._index.hits(c, v)
-                markers, after, whole_lists = data
+                markers, after, afters = data
                 for name, end in hits:
-                    if name in markers and (_WHOLE if name in whole_lists else after).fullmatch(
-                        c, end
-                    ):
+                    if name in markers and afters.get(name, after).fullmatch(c, end):
                         return Verdict(rule, rule.reason)
             elif kind == _ANYWHERE:
                 if data.search(k):

@@ -106,6 +106,10 @@ class LineRule(Rule):
     # Marker lists whose phrases are the whole line (with trailing punctuation), whatever
     # ``after`` allows after the phrases of the other lists.
     whole: tuple[str, ...] = ()
+    # (list, evidence list) pairs. The phrases of the first list open sentences of stories
+    # too ("Melden Sie sich bei der Polizei, wenn ..."): a line is theirs when it is the
+    # phrase alone, or when a word of the evidence list follows ("... für unseren Newsletter").
+    guarded: tuple[tuple[str, str], ...] = ()
     anywhere: str = ""
     max_chars: int = 800
     max_chars_setting: str = ""
@@ -123,7 +127,9 @@ class LineRule(Rule):
     def __post_init__(self) -> None:
         if not self.lists:
             refs = _LIST_REF.findall(self.after + self.anywhere) if not self.make else []
-            object.__setattr__(self, "lists", tuple(dict.fromkeys((*self.markers, *refs))))
+            evidence = [e for _, e in self.guarded]
+            names = (*self.markers, *refs, *evidence)
+            object.__setattr__(self, "lists", tuple(dict.fromkeys(names)))
 
     def limit(self, config: Config) -> int:
         """The longest line this rule judges."""
@@ -155,6 +161,14 @@ class LineRule(Rule):
     def after_pattern(self, config: Config) -> regex.Pattern[str] | None:
         source = self.phrase_source(self.after, config)
         return None if source is None else regex.compile(source, FLAGS)
+
+    def list_afters(self, config: Config) -> dict[str, regex.Pattern[str]]:
+        """What may follow the phrases of the ``whole`` and ``guarded`` lists, by list."""
+        out = {name: regex.compile(TRAIL, FLAGS) for name in self.whole}
+        for name, evidence in self.guarded:
+            template = rf"(?:{TRAIL}|\W.{{0,250}}?\b<<{evidence}>>\b.{{0,250}}+)"
+            out[name] = regex.compile(self.phrase_source(template, config) or TRAIL, FLAGS)
+        return out
 
     def anywhere_source(self, config: Config) -> str | None:
         return self.phrase_source(self.anywhere, config) if self.anywhere else None

@@ -781,10 +781,13 @@ PROMPT_SUBSCRIBE = _line(
     id="BS0603",
     name="prompt.subscribe",
     category=Category.PROMPT,
-    description="A call to subscribe, sign up for a newsletter, or become a member.",
+    description="A call to subscribe, sign up for a newsletter, or become a member. A call "
+    "that opens with a verb that also opens sentences ('Melden Sie sich', 'Profitez de') "
+    "must name the site or what it offers ('unseren Newsletter', 'notre offre gratuite').",
     reason="a subscription or newsletter prompt",
-    markers=("prompt.subscribe",),
+    markers=("prompt.subscribe", "prompt.subscribe_verb"),
     after=r"(?:\W.{0,400}+)?",
+    guarded=(("prompt.subscribe_verb", "prompt.site_word"),),
     removes=(
         "Sign up for our daily newsletter",
         "Subscribe to WIRED and stay smart.",
@@ -793,10 +796,19 @@ PROMPT_SUBSCRIBE = _line(
         "Abonnez-vous à notre newsletter",
         "Suscríbete a nuestro boletín",
         "Zapisz się do newslettera",
+        "Melden Sie sich für unseren Newsletter an",
+        "Profitez de notre offre d'essai gratuite",
+        "Não perca nenhuma notícia: assine a nossa newsletter",
+        "Stay informed",
     ),
     keeps=(
         "The newsletter, founded in 1998, reached 40,000 readers.",
         "Subscribers complained about the price rise.",
+        "Melden Sie sich bei der Polizei, wenn Sie etwas gesehen haben.",
+        "Start your day with a glass of water, nutritionists advise.",
+        "Profitez de la douceur du printemps pour jardiner, conseillent les experts.",
+        "Não perca o prazo do imposto de renda, alerta a Receita.",
+        "Nie przegap terminu składania wniosków o dopłaty.",
     ),
 )
 
@@ -963,17 +975,27 @@ NOTICE_COOKIE = _line(
     id="BS0801",
     name="notice.cookie",
     category=Category.NOTICE,
-    description="A cookie or consent banner.",
+    description="A cookie or consent banner. A banner's button or opener that also opens "
+    "sentences ('Alle akzeptieren', 'Door verder te gaan') is one alone, or when cookies, "
+    "privacy or consent are named after it.",
     reason="a cookie or consent notice",
-    markers=("notice.cookie",),
+    markers=("notice.cookie", "notice.cookie_verb"),
     after=r"(?:\W.{0,400}+)?",
+    guarded=(("notice.cookie_verb", "notice.cookie_word"),),
     removes=(
         "We use cookies to improve your experience on our site.",
         "Diese Website verwendet Cookies.",
         "Ce site utilise des cookies.",
         "Utilizamos cookies propias y de terceros.",
+        "Alle akzeptieren",
+        "Door verder te gaan, gaat u akkoord met het gebruik van cookies.",
     ),
-    keeps=("Cookies and cakes were sold at the fair.",),
+    keeps=(
+        "Cookies and cakes were sold at the fair.",
+        "Alle akzeptieren die neue Regel.",
+        "Door verder te gaan met de bouw, riskeert de gemeente een boete.",
+        "Akceptuję wyrok sądu, powiedział oskarżony.",
+    ),
 )
 
 NOTICE_PAYWALL = _line(
