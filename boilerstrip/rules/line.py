@@ -198,9 +198,10 @@ def _phrase_then_credit(*names: str, label: bool = False) -> Callable[[Config], 
 
     The credit after a separator, or one that starts with a capital, a digit, '@' or a
     bracket (a name, an agency, a handle), must not be a sentence: a full stop at the end
-    and more lower-case words than others ("Research by Oxford University found that the
-    drug works."). A credit that starts in lower case must be a few words that make no
-    sentence ("Mit Material von dpa", "Courtesy of the artist").
+    and at least half of the words in lower case ("Research by Oxford University found
+    that the drug works.", "Quelle: Der Bericht stammt aus dem Ministerium."). A credit
+    that starts in lower case must be a few words that make no sentence ("Mit Material
+    von dpa", "Courtesy of the artist").
     """
 
     def make(config: Config) -> LineMatcher | None:
@@ -229,7 +230,7 @@ def _phrase_then_credit(*names: str, label: bool = False) -> Callable[[Config], 
                     return ""
                 words = rest.split()
                 lower = sum(w[0].islower() for w in words)
-                return None if 2 * lower > len(words) else ""
+                return None if 2 * lower >= len(words) else ""
             return "" if _SHORT_CREDIT.fullmatch(rest) else None
 
         return match
@@ -260,6 +261,7 @@ CREDIT_LABEL = _line(
     keeps=(
         "Source: Jets trade Le'Veon Bell to Chiefs",
         "Imagen: la empresa busca mejorar su reputación tras el escándalo.",
+        "Quelle: Der Bericht stammt aus dem Ministerium.",
         "Photo/video sharing apps",
         "Photos show the damage to the north wing of the building.",
         "Photographers waited outside the court for hours.",
