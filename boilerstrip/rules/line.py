@@ -871,12 +871,25 @@ PROMPT_CLICK = _line(
     id="BS0606",
     name="prompt.click",
     category=Category.PROMPT,
-    description="An instruction to click or tap a link, which is gone in plain text.",
+    description="An instruction to click or tap a link, which is gone in plain text. One "
+    "that may be a step of a how-to ('Click the button in the upper right corner') must "
+    "name the site, its offer or a link.",
     reason="a click-here prompt",
-    markers=("prompt.click",),
+    markers=("prompt.click", "prompt.click_verb"),
     after=r"(?:\W.{0,250}+)?",
-    removes=("Click here to get the Fox News app", "Klicken Sie hier, um das Video zu sehen"),
-    keeps=("Clicking sounds came from the engine.",),
+    guarded=(("prompt.click_verb", "prompt.site_word"),),
+    removes=(
+        "Click here to get the Fox News app",
+        "Klicken Sie hier, um das Video zu sehen",
+        "Click the link below to subscribe to our newsletter",
+        "Click to enlarge",
+    ),
+    keeps=(
+        "Clicking sounds came from the engine.",
+        "Click the button in the upper right corner to open Settings.",
+        "Cliquez sur le bouton rouge, explique le technicien.",
+        "Klik op de link in de sms niet, waarschuwt de politie.",
+    ),
 )
 
 PROMPT_CLICK_END = _line(
