@@ -197,20 +197,21 @@ class PhraseIndex:
             for slot, items in placeholders.items()
         }
 
-    def hits(self, core: str, view: str | None = None) -> list[tuple[str, int]]:
+    def hits(self, c: str, view: str | None = None) -> list[tuple[str, int]]:
         """(list name, end offset) for each phrase the line starts with.
 
-        ``core`` is a key with single spaces and no leading bullet (see :func:`core`);
-        ``view`` is the line's view, in its own case, for the ``{name}`` check.
+        ``c`` is the line's core: its key with single spaces and no leading bullet (see
+        :func:`core`); ``view`` is the line's view, in its own case, for the ``{name}``
+        check.
         """
         out: list[tuple[str, int]] = []
-        sp = core.find(" ")
-        first = (core if sp < 0 else core[:sp]).rstrip(TRAIL_CHARS)
+        sp = c.find(" ")
+        first = (c if sp < 0 else c[:sp]).rstrip(TRAIL_CHARS)
         if first in self._first:
             pos = 0
             for _ in range(self._max_words):
-                sp = core.find(" ", pos)
-                stripped = (core if sp < 0 else core[:sp]).rstrip(TRAIL_CHARS)
+                sp = c.find(" ", pos)
+                stripped = (c if sp < 0 else c[:sp]).rstrip(TRAIL_CHARS)
                 for name in self._literal.get(stripped, ()):
                     out.append((name, len(stripped)))
                 if sp < 0 or stripped not in self._prefixes:
@@ -218,15 +219,15 @@ class PhraseIndex:
                 pos = sp + 1
         slot = first
         if first.isdigit():
-            second = core[sp + 1 :].split(" ", 1)[0].rstrip(TRAIL_CHARS) if sp >= 0 else ""
+            second = c[sp + 1 :].split(" ", 1)[0].rstrip(TRAIL_CHARS) if sp >= 0 else ""
             slot = "{n} " + second
         cased = ""
         for name, pattern, has_name in self._placeholders.get(slot, ()):
-            m = pattern.match(core)
+            m = pattern.match(c)
             if m is None:
                 continue
             if has_name and view is not None:
-                cased = cased or _core(view)  # the same offsets: a key is as long as its view
+                cased = cased or core(view)  # the same offsets: a key is as long as its view
                 if not _is_name(cased[m.start("name") : m.end("name")], cased):
                     continue
             out.append((name, m.end()))
@@ -251,6 +252,3 @@ def _named(source: str) -> str:
 def core(k: str) -> str:
     """A key with single spaces and without a leading bullet or bracket."""
     return " ".join(k.split()).lstrip(LEAD_CHARS)
-
-
-_core = core  # for PhraseIndex.hits, whose argument is called core

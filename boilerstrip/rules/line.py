@@ -23,7 +23,8 @@ from ..triggers import BLANK
 from .base import FLAGS, TRAIL, LineMatcher, LineRule, marker_phrases
 
 # A bullet, bracket or arrow that may stand before a marker.
-LEAD = r"(?:[\[(«<>•·▸►▶*#|~-]\s*+)?"
+_BULLET = r"[\[(«<>•·▸►▶*#|~-]\s*+"
+LEAD = f"(?:{_BULLET})?"
 # A separator between a marker and the headline it introduces.
 SEP = r"\s*+[:|»›>→–—-]\s*+"
 # A person or organisation: capitalised words, with the particles names carry.
@@ -185,7 +186,7 @@ TEASER_TAGGED = _line(
 # sentence: "Courtesy of the artist", not "Courtesy calls were made to the families.".
 _SHORT_CREDIT = regex.compile(r"[^\s.,;:!?]++(?:\s++[^\s.,;:!?]++){0,5}+[\s)\]]*+")
 # Bullets and brackets before the phrase: "*(Reporting by ...)*".
-_CREDIT_LEAD = r"(?:[\[(«<>•·▸►▶*#|~-]\s*+){0,3}+"
+_CREDIT_LEAD = f"(?:{_BULLET}){{0,3}}+"
 
 
 def _phrase_then_credit(*names: str, label: bool = False) -> Callable[[Config], LineMatcher | None]:
