@@ -103,7 +103,9 @@ RELATED_LINK = _line(
     "another story, inserted between paragraphs.",
     reason="a marker followed by the headline of another story",
     markers=("related.heading", "related.more", "related.link"),
-    after=rf"{SEP}.{{3,200}}+",
+    # Not a sentence: a headline does not end in a full stop ("Mehr: Die Preise steigen
+    # weiter, sagt die Bundesbank." is a paragraph of the story).
+    after=rf"{SEP}.{{3,200}}+(?<![\w)\]]\.)(?<!\w\.[\"'”’»])",
     removes=(
         "RELATED:\u00a0North Korea shoots at defector",
         "Read more: Alibaba poised to launch record-breaking Hong Kong listing",
@@ -115,6 +117,8 @@ RELATED_LINK = _line(
     keeps=(
         "Related to the budget dispute, the council met again on Monday.",
         "See also the report's appendix, which lists every school that closed.",
+        "Mehr: Die Preise steigen weiter, sagt die Bundesbank.",
+        "Video: Police released footage of the arrest on Tuesday.",
     ),
 )
 
@@ -189,6 +193,23 @@ _SHORT_CREDIT = regex.compile(r"[^\s.,;:!?]++(?:\s++[^\s.,;:!?]++){0,5}+[\s)\]]*
 _CREDIT_LEAD = f"(?:{_BULLET}){{0,3}}+"
 
 
+def _is_sentence(words: list[str], vocabulary: frozenset[str]) -> bool:
+    """Are these words, which end in a full stop, a sentence rather than a credit? At least
+    half of them in lower case, or five words or more with a lower-case word of five letters
+    or more ("Die Polizei sucht diesen Mann.": German nouns are capitalised) that is not a
+    word of the credit phrases ("..., with reporting by A and B, editing by C."). Particles
+    and prepositions are short: "John Smith for The New York Times." is a credit."""
+    lower = [w for w in words if w[0].islower()]
+    if 2 * len(lower) >= len(words):
+        return True
+    if len(words) < 5:
+        return False
+    return any(len(w) >= 5 and w not in vocabulary for w in (w.strip(_WORD_EDGE) for w in lower))
+
+
+_WORD_EDGE = ".,;:!?()[]\"'”’«»"
+
+
 def _phrase_then_credit(*names: str, label: bool = False) -> Callable[[Config], LineMatcher | None]:
     """A rule's matcher: a phrase of the lists ``names`` starts the line, a credit follows.
 
@@ -198,9 +219,9 @@ def _phrase_then_credit(*names: str, label: bool = False) -> Callable[[Config], 
     "Recherche zeigt, dass ..." is a sentence.
 
     The credit after a separator, or one that starts with a capital, a digit, '@' or a
-    bracket (a name, an agency, a handle), must not be a sentence: a full stop at the end
-    and at least half of the words in lower case ("Research by Oxford University found
-    that the drug works.", "Quelle: Der Bericht stammt aus dem Ministerium."). A credit
+    bracket (a name, an agency, a handle), must not be a sentence (:func:`_is_sentence`):
+    "Research by Oxford University found that the drug works.", "Quelle: Der Bericht
+    stammt aus dem Ministerium.", "Foto: Die Polizei sucht diesen Mann.". A credit
     that starts in lower case must be a few words that make no sentence ("Mit Material
     von dpa", "Courtesy of the artist").
     """
@@ -210,6 +231,7 @@ def _phrase_then_credit(*names: str, label: bool = False) -> Callable[[Config], 
         if not phrases:
             return None
         head = regex.compile(rf"{_CREDIT_LEAD}{alternation(phrases)}(?!\w)", FLAGS)
+        vocabulary = frozenset(w.strip(_WORD_EDGE) for p in phrases for w in key(p).split())
         seps = ":|/" if label else ":."
 
         def match(v: str, k: str) -> str | None:
@@ -229,9 +251,7 @@ def _phrase_then_credit(*names: str, label: bool = False) -> Callable[[Config], 
             if labelled or first.isupper() or first.isdigit() or first in "@([":
                 if not rest.rstrip(" *)]\"'”’").endswith((".", "!", "?")):
                     return ""
-                words = rest.split()
-                lower = sum(w[0].islower() for w in words)
-                return None if 2 * lower >= len(words) else ""
+                return None if _is_sentence(rest.split(), vocabulary) else ""
             return "" if _SHORT_CREDIT.fullmatch(rest) else None
 
         return match
@@ -258,11 +278,15 @@ CREDIT_LABEL = _line(
         "Bild: Keystone",
         "Quelle: Statistisches Bundesamt",
         "Fuente: Instituto Nacional de Estadística",
+        "Photo: John Smith for The New York Times.",
+        "Foto: Hans Müller für die Süddeutsche Zeitung.",
     ),
     keeps=(
         "Source: Jets trade Le'Veon Bell to Chiefs",
         "Imagen: la empresa busca mejorar su reputación tras el escándalo.",
         "Quelle: Der Bericht stammt aus dem Ministerium.",
+        "Foto: Die Polizei sucht diesen Mann.",
+        "Video: Die Polizei veröffentlichte Aufnahmen der Tat.",
         "Photo/video sharing apps",
         "Photos show the damage to the north wing of the building.",
         "Photographers waited outside the court for hours.",
@@ -803,6 +827,8 @@ PROMPT_SUBSCRIBE = _line(
         "Profitez de notre offre d'essai gratuite",
         "Não perca nenhuma notícia: assine a nossa newsletter",
         "Stay informed",
+        "Inscrivez-vous gratuitement",
+        "Regístrate en nuestra web",
     ),
     keeps=(
         "The newsletter, founded in 1998, reached 40,000 readers.",
@@ -812,6 +838,10 @@ PROMPT_SUBSCRIBE = _line(
         "Profitez de la douceur du printemps pour jardiner, conseillent les experts.",
         "Não perca o prazo do imposto de renda, alerta a Receita.",
         "Nie przegap terminu składania wniosków o dopłaty.",
+        "Sign up for the class by Friday, the school said.",
+        "Inscrivez-vous sur les listes électorales avant le 3 mars, rappelle la mairie.",
+        "Cadastre-se no programa até sexta-feira, orienta a prefeitura.",
+        "Zapisz się do lekarza rodzinnego przed końcem roku.",
     ),
 )
 
@@ -913,13 +943,22 @@ PROMPT_TIP = _line(
     description="A call to send the newsroom a tip or a correction.",
     reason="a news-tip prompt",
     markers=("prompt.tip",),
-    after=r"(?:\W.{0,200}+)?",
+    # The phrase alone, a question or a colon right after it ("Have a tip? Email ..."), or
+    # a word naming the site after it: "Spotted an error in the ballot, officials halted
+    # the count." is a sentence of the story.
+    after=rf"(?:{TRAIL}|\s*+[?:!].{{0,200}}+|\s*+\((?:/|https?:|www\.)[^\s)]*+\){TRAIL}"
+    rf"|\W.{{0,200}}?\b<<prompt.site_word>>\b.{{0,200}}+)",
     removes=(
         "Send us a news tip",
         "Have a tip? Email tips@example.com",
+        "Send Us a Tip (/contact#tip)",
         "Hinweise an die Redaktion",
     ),
-    keeps=("The tip came from a neighbour, police said.",),
+    keeps=(
+        "The tip came from a neighbour, police said.",
+        "Spotted an error in the ballot, officials halted the count.",
+        "Found a mistake in the data, the researchers withdrew the paper.",
+    ),
 )
 
 # --- ads and widget labels --------------------------------------------------------------
