@@ -134,7 +134,7 @@ def available() -> dict[str, list[str]]:
 
 
 # What may stand before a marker (bullets, brackets, arrows) and after a phrase.
-LEAD_CHARS = "[(«<>•·▸►▶*#|~- \t"
+LEAD_CHARS = "[(«<>•·▸►▶*#|~¿¡- \t"
 TRAIL_CHARS = ":.!?…>»›→|~])(*-,;\"'”“ "
 
 

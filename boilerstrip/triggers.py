@@ -44,7 +44,7 @@ INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 BLANK = _SPACE + "\n\r" + INVISIBLE
 
 # What may stand before the first token (bullets, brackets) and after the last one.
-_LEAD = r"\[(«<>•·▸►▶*#|~\-"
+_LEAD = r"\[(«<>•·▸►▶*#|~¿¡\-"
 _TAIL = r".:!?…>»›→|~*\-,;\"'”“‘’)(\]"
 _TOKEN = r"(\d|\w+|[^\s\w])?"
 _FIRST = re.compile(f"\n[{_SPACE}{_LEAD}]*+{_TOKEN}")

@@ -23,7 +23,7 @@ from ..triggers import BLANK
 from .base import FLAGS, TRAIL, LineMatcher, LineRule, marker_phrases
 
 # A bullet, bracket or arrow that may stand before a marker.
-_BULLET = r"[\[(«<>•·▸►▶*#|~-]\s*+"
+_BULLET = r"[\[(«<>•·▸►▶*#|~¿¡-]\s*+"
 LEAD = f"(?:{_BULLET})?"
 # A separator between a marker and the headline it introduces.
 SEP = r"\s*+[:|»›>→–—-]\s*+"
@@ -550,9 +550,12 @@ CAPTION_LABEL = _line(
         "Bildunterschrift: Feuerwehrleute auf dem Dach",
         "Légende : Des pompiers sur le toit",
         "Pie de foto: Bomberos en el tejado",
+        "Pictured: the suspect outside court",
+        "Na zdjęciu: prezydent miasta podczas uroczystości",
     ),
     keeps=(
         "Caption contests are popular with readers.",
+        "Pictured in the photo are the mayor and her husband.",
         "Leyenda del fútbol, Pelé cumplió 80 años.",
     ),
 )
@@ -873,6 +876,7 @@ PROMPT_FOLLOW = _line(
         "Folgen Sie uns auf Twitter",
         "Suivez-nous sur Facebook",
         "Síguenos en Twitter",
+        "¡Síguenos en Instagram!",
     ),
     keeps=("Follow the money, the detective said.",),
 )
@@ -1003,9 +1007,13 @@ AD_WIDGET = _line(
         "Une erreur est survenue, veuillez réessayer plus tard.",
         "Zum Inhalt springen",
         "Retour en haut",
+        "Skip to main content",
+        "Artikel vorlesen lassen",
     ),
     keeps=(
         "Search for the missing hikers resumed on Monday.",
+        "Log in details were stolen in the attack.",
+        "Entrar na universidade ficou mais difícil.",
         "Featured speakers included the mayor.",
         "An error occurred in the flight software, NASA said.",
     ),
@@ -1066,8 +1074,14 @@ NOTICE_PAYWALL = _line(
         "This article is for subscribers only.",
         "Already a subscriber? Log in",
         "Dieser Artikel ist nur für Abonnenten",
+        "Il vous reste 74% de cet article à lire.",
+        "¿Ya eres suscriptor? Inicia sesión",
     ),
-    keeps=("Subscribers to the service complained about the price.",),
+    keeps=(
+        "Subscribers to the service complained about the price.",
+        "Already registered voters need not apply again, officials said.",
+        "Sie haben bereits ein Konto bei der Sparkasse eröffnet.",
+    ),
 )
 
 _FOOTER = r"(?:<<notice.footer>>(?:\s*+[|/•·,-]?\s*+|\Z)){2,12}"
