@@ -478,7 +478,9 @@ def _make_caption(config: Config) -> LineMatcher | None:
         tail = max(0, n - 200)
         if v.rstrip(" .").endswith(")"):
             p = v.rfind("(", tail)
-            if p > 0 and (paren_word.match(k, p) or _PAREN_NAMES.match(v, p)):
+            # Not a link's address: "[text](address)", "(https://...)".
+            link = p > 0 and (v[p - 1] == "]" or k.startswith(("http:", "https:"), p + 1))
+            if p > 0 and not link and (paren_word.match(k, p) or _PAREN_NAMES.match(v, p)):
                 return f"ends in {v[p:].strip()!r}"
         if "/" in v[-60:]:
             m = _WIRE.search(v, max(0, n - 60))
@@ -530,6 +532,37 @@ CAPTION_CREDIT = _line(
         "The vote passed 52-48 (Republicans/Democrats split along party lines).",
         "BERLIN (dpa) - Die Regierung hat am Montag neue Regeln beschlossen.",
         "The company said it would appeal, according to Reuters.",
+    ),
+)
+
+# A Markdown image, maybe linked ("[![alt](image)](link)"), with an optional title.
+_IMAGE = r'\[?+!\[[^\]]{0,300}+\]\([^()\s]*+(?:\s++"[^"]*+")?+\s*+\)(?:\]\([^()\s]*+\))?+'
+_IMAGES = regex.compile(rf"{LEAD}{_IMAGE}(?:\s*+{_IMAGE}){{0,4}}+[\s.]*+")
+
+
+def _image(v: str, k: str) -> str | None:
+    return "" if _IMAGES.fullmatch(v) else None
+
+
+CAPTION_IMAGE = _line(
+    id="BS0403",
+    name="caption.image",
+    category=Category.CAPTION,
+    description="An image in Markdown ('![alt text](address)') alone on a line: a picture "
+    "that plain text cannot show, whose alt text is at most its caption. Extractors that "
+    "write Markdown keep them.",
+    reason="a Markdown image",
+    make=lambda config: _image,
+    contains=("![",),
+    max_chars=3000,
+    removes=(
+        "![A firefighter on the roof](https://example.com/img/fire.jpg)",
+        '[![Jane Doe](https://example.com/jane.png "Jane Doe")](https://example.com/by/jane)',
+        "![](data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==)",
+    ),
+    keeps=(
+        "The ![alt] syntax puts an image in Markdown, the guide explains.",
+        "![Chart](https://example.com/c.png) shows the rise in prices since 2019.",
     ),
 )
 
@@ -1304,6 +1337,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     CREDIT_SLASH,
     CREDIT_COPYRIGHT,
     CREDIT_RIGHTS,
+    CAPTION_IMAGE,
     CAPTION_CREDIT,
     CAPTION_LABEL,
     AUTHOR_HEADING,
