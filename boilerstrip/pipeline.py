@@ -194,7 +194,7 @@ class Cleaner:
                     verdicts[i] = verdict
         if self._doc_actions:
             titles = (title,) if isinstance(title, str) else tuple(title or ())
-            doc = Document(lines, verdicts, self.config, titles)
+            doc = Document(lines, verdicts, self.config, titles, text)
             for action in self._doc_actions:
                 action(doc)
         return lines, verdicts, _dropped(lines, verdicts)

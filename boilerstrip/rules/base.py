@@ -214,8 +214,10 @@ class Document:
         verdicts: dict[int, Verdict],
         config: Config,
         titles: tuple[str, ...] = (),
+        text: str | None = None,
     ) -> None:
         self.lines = lines
+        self.text = "".join(lines) if text is None else text  # the lines, joined
         self.verdicts = verdicts
         self.config = config
         self.titles = titles  # the page's title(s), when the caller knows them

@@ -7,7 +7,7 @@ the very end of the text after other debris, when it shares no words with the st
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import regex
 
@@ -121,6 +121,85 @@ TEASER_AFTER_MARKER = DocumentRule(
         "DON'T MISS\n\n"
         "Protesters say the police siege of the university is unlawful.\n\n"
         "Hong Kong leaders urged the students to leave the campus peacefully.\n",
+    ),
+)
+
+# --- Markdown link lists before and after the story ----------------------------------
+
+# A Markdown link; a line of one to eight of them, maybe a list item or a heading, is a link
+# list's line: "* [World](/world)", "[Home](/) | [Sport](/sport)".
+_LINK = r"!?\[[^\]]{0,300}+\]\([^()\s]*+(?:\s++\"[^\"]*+\")?+\s*+\)"
+_LINKED = rf"(?:\[(?=!\[))?+{_LINK}(?:\]\([^()\s]*+\))?+"  # "[![image](src)](link)" too
+_LINK_LINE = regex.compile(
+    rf"(?:[*+\-•]\s++|\d{{1,3}}\.\s++|\#{{1,6}}\s*+)?+{_LINKED}"
+    rf"(?:\s*+[|·•,/-]?\s*+{_LINKED}){{0,7}}+[\s.,;:|·•]*+"
+)
+# A paragraph of the story: a line this long that is not only links, or a sentence.
+_PROSE_MIN_CHARS = 100
+_SENTENCE_END = regex.compile(r"\w\W{0,3}[.!?…][\"'”’»)]?\Z")
+
+
+def _is_sentence(v: str) -> bool:
+    """Four words or more that end in a full stop, a question or an exclamation mark."""
+    return (
+        v[-1:] in ".!?…\"'”’»)"
+        and _SENTENCE_END.search(v, max(0, len(v) - 8)) is not None
+        and len(v.split()) >= 4
+    )
+
+
+def _make_link_lists(rule: DocumentRule, config: Config) -> DocumentAction:
+    def outside(doc: Document, lines: Iterator[int]) -> list[int] | None:
+        """The link lines met before the first paragraph of prose; None if there is none."""
+        links = []
+        for i in lines:
+            v = doc.view(i)
+            if "](" in v and _LINK_LINE.fullmatch(v):
+                links.append(i)
+            elif not doc.removed(i) and (len(v) >= _PROSE_MIN_CHARS or _is_sentence(v)):
+                return links
+        return None
+
+    def apply(doc: Document) -> None:
+        if "](" not in doc.text:
+            return  # no Markdown link at all: most texts
+        head = outside(doc, iter(doc.content))
+        if head is None:
+            return  # no paragraph of prose: nothing to tell the story from a list
+        tail = outside(doc, doc.content_from_end()) or []
+        if config.keep_title:  # a linked headline: "# [Storm closes schools](/storm)"
+            title = next((i for i in head if doc.view(i).startswith("#")), None)
+            head = [i for i in head if i != title]
+        for i in head:
+            doc.remove(i, rule, "a link before the story's first paragraph")
+        for i in tail:
+            doc.remove(i, rule, "a link after the story's last paragraph")
+
+    return apply
+
+
+RELATED_LINK_LIST = DocumentRule(
+    id="BS0105",
+    name="related.link_list",
+    category=Category.RELATED,
+    description="Lines of nothing but Markdown links ('* [World](/world)') before the story's "
+    "first paragraph or after its last: menus and lists of other stories, which extractors "
+    "that write Markdown keep. Links inside the story stay.",
+    reason="a line of links outside the story",
+    make=_make_link_lists,
+    removes=(
+        "* [World](/world)\n* [Sport](/sport)\n\n"
+        "The council voted 7-2 to approve the budget late on Tuesday night, after a debate that "
+        "lasted more than four hours.\n\n"
+        "* [Five things to know about the budget](/budget-five-things)\n",
+    ),
+    keeps=(
+        "The council voted 7-2 to approve the budget late on Tuesday night, after a debate that "
+        "lasted more than four hours.\n\n"
+        "* [The budget document](https://example.com/budget.pdf)\n\n"
+        "The mayor said the plan would take effect in January, and that no services would be "
+        "cut.\n",
+        "* [Home](/)\n* [News](/news)\n",
     ),
 )
 
@@ -386,6 +465,7 @@ META_TITLE = DocumentRule(
 )
 
 DOCUMENT_RULES: tuple[DocumentRule, ...] = (
+    RELATED_LINK_LIST,
     TEASER_AFTER_MARKER,
     AUTHOR_BIO,
     PROMPT_CLOSING,
