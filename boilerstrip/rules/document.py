@@ -153,17 +153,19 @@ def _make_link_lists(rule: DocumentRule, config: Config) -> DocumentAction:
         """The link lines met before the first paragraph of prose; None if there is none."""
         links = []
         for i in lines:
-            v = doc.view(i)
-            if "](" in v and _LINK_LINE.fullmatch(v):
+            line = doc.lines[i]
+            if "](" in line and _LINK_LINE.fullmatch(doc.view(i)):
                 links.append(i)
-            elif not doc.removed(i) and (len(v) >= _PROSE_MIN_CHARS or _is_sentence(v)):
+            elif doc.removed(i):
+                continue
+            elif len(line) > _PROSE_MIN_CHARS or _is_sentence(doc.view(i)):
                 return links
         return None
 
     def apply(doc: Document) -> None:
         if "](" not in doc.text:
             return  # no Markdown link at all: most texts
-        head = outside(doc, iter(doc.content))
+        head = outside(doc, doc.content_after(-1))
         if head is None:
             return  # no paragraph of prose: nothing to tell the story from a list
         tail = outside(doc, doc.content_from_end()) or []

@@ -402,11 +402,12 @@ CREDIT_SLASH = _line(
     keeps=("24/7", "Yes/No", "He said yes/no questions were banned."),
 )
 
-_COPYRIGHT = regex.compile(r"\(?\s*+(?:©|\(c\)|copyright\s*+(?:©|\(c\)|\d{4}))")
+# "ⓒ" (a circled c) stands for "©" on Korean sites.
+_COPYRIGHT = regex.compile(r"\(?\s*+(?:[©ⓒ]|\(c\)|copyright\s*+(?:[©ⓒ]|\(c\)|\d{4}))")
 
 
 def _copyright(v: str, k: str) -> str | None:
-    if len(k) > 260 or not k.startswith(("©", "(", "copyright")):
+    if len(k) > 260 or not k.startswith(("©", "ⓒ", "(", "copyright")):
         return None
     return "" if _COPYRIGHT.match(k) else None
 
@@ -419,9 +420,14 @@ CREDIT_COPYRIGHT = _line(
     "'© Amazon').",
     reason="a copyright notice",
     make=lambda config: _copyright,
-    starts=("©", "(c)", "copyright"),
+    starts=("©", "ⓒ", "(c)", "copyright"),
     max_chars=260,
-    removes=("© 2019 CBS Interactive Inc.", "© Amazon", "Copyright 2019 The Associated Press"),
+    removes=(
+        "© 2019 CBS Interactive Inc.",
+        "© Amazon",
+        "Copyright 2019 The Associated Press",
+        "Copyright ⓒ Entermedia.co.kr",
+    ),
     keeps=("Copyright lawyers said the ruling would be appealed.",),
 )
 
@@ -538,31 +544,37 @@ CAPTION_CREDIT = _line(
 # A Markdown image, maybe linked ("[![alt](image)](link)"), with an optional title.
 _IMAGE = r'\[?+!\[[^\]]{0,300}+\]\([^()\s]*+(?:\s++"[^"]*+")?+\s*+\)(?:\]\([^()\s]*+\))?+'
 _IMAGES = regex.compile(rf"{LEAD}{_IMAGE}(?:\s*+{_IMAGE}){{0,4}}+[\s.]*+")
+# The address of an image file, alone: "https://example.com/logo.png".
+_IMAGE_EXTENSIONS = ("jpg", "jpeg", "png", "gif", "webp", "svg", "avif")
+_IMAGE_URL = regex.compile(rf"(?:https?:)?//\S++(?<=\.(?:{'|'.join(_IMAGE_EXTENSIONS)}))")
 
 
 def _image(v: str, k: str) -> str | None:
-    return "" if _IMAGES.fullmatch(v) else None
+    return "" if _IMAGES.fullmatch(v) or _IMAGE_URL.fullmatch(k) else None
 
 
 CAPTION_IMAGE = _line(
     id="BS0403",
     name="caption.image",
     category=Category.CAPTION,
-    description="An image in Markdown ('![alt text](address)') alone on a line: a picture "
-    "that plain text cannot show, whose alt text is at most its caption. Extractors that "
-    "write Markdown keep them.",
-    reason="a Markdown image",
+    description="An image in Markdown ('![alt text](address)'), or an image file's address, "
+    "alone on a line: a picture that plain text cannot show, whose alt text is at most its "
+    "caption. Extractors that write Markdown keep them.",
+    reason="an image",
     make=lambda config: _image,
     contains=("![",),
+    ends=_IMAGE_EXTENSIONS,
     max_chars=3000,
     removes=(
         "![A firefighter on the roof](https://example.com/img/fire.jpg)",
         '[![Jane Doe](https://example.com/jane.png "Jane Doe")](https://example.com/by/jane)',
         "![](data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==)",
+        "https://www.example.com/assets/images/logos/og-image-logo.png",
     ),
     keeps=(
         "The ![alt] syntax puts an image in Markdown, the guide explains.",
         "![Chart](https://example.com/c.png) shows the rise in prices since 2019.",
+        "The logo is at https://example.com/logo.png",
     ),
 )
 
