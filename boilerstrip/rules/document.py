@@ -139,7 +139,7 @@ _PROSE_MIN_CHARS = 100
 _SENTENCE_END = regex.compile(r"\w\W{0,3}[.!?…][\"'”’»)]?\Z")
 
 
-def _is_sentence(v: str) -> bool:
+def _reads_as_sentence(v: str) -> bool:
     """Four words or more that end in a full stop, a question or an exclamation mark."""
     return (
         v[-1:] in ".!?…\"'”’»)"
@@ -158,7 +158,7 @@ def _make_link_lists(rule: DocumentRule, config: Config) -> DocumentAction:
                 links.append(i)
             elif doc.removed(i):
                 continue
-            elif len(line) > _PROSE_MIN_CHARS or _is_sentence(doc.view(i)):
+            elif len(line) > _PROSE_MIN_CHARS or _reads_as_sentence(doc.view(i)):
                 return links
         return None
 
