@@ -16,7 +16,7 @@ from ..model import Category
 from ..phrases import key
 from ..text import content_words
 from .base import FLAGS, TRAIL, Document, DocumentAction, DocumentRule, Rule
-from .line import AUTHOR_HEADING, LEAD, RELATED_HEADING
+from .line import AUTHOR_HEADING, LEAD, MD_LINK, RELATED_HEADING
 
 _NO_HEADLINE_END = ".,;:…"
 _QUOTES = "\"”»'’)"
@@ -126,13 +126,11 @@ TEASER_AFTER_MARKER = DocumentRule(
 
 # --- Markdown link lists before and after the story ----------------------------------
 
-# A Markdown link; a line of one to eight of them, maybe a list item or a heading, is a link
-# list's line: "* [World](/world)", "[Home](/) | [Sport](/sport)".
-_LINK = r"!?\[[^\]]{0,300}+\]\([^()\s]*+(?:\s++\"[^\"]*+\")?+\s*+\)"
-_LINKED = rf"(?:\[(?=!\[))?+{_LINK}(?:\]\([^()\s]*+\))?+"  # "[![image](src)](link)" too
+# A line of one to eight Markdown links, maybe a list item or a heading, is a link list's
+# line: "* [World](/world)", "[Home](/) | [Sport](/sport)".
 _LINK_LINE = regex.compile(
-    rf"(?:[*+\-•]\s++|\d{{1,3}}\.\s++|\#{{1,6}}\s*+)?+{_LINKED}"
-    rf"(?:\s*+[|·•,/-]?\s*+{_LINKED}){{0,7}}+[\s.,;:|·•]*+"
+    rf"(?:[*+\-•]\s++|\d{{1,3}}\.\s++|\#{{1,6}}\s*+)?+{MD_LINK}"
+    rf"(?:\s*+[|·•,/-]?\s*+{MD_LINK}){{0,7}}+[\s.,;:|·•]*+"
 )
 # A paragraph of the story: a line this long that is not only links, or a sentence.
 _PROSE_MIN_CHARS = 100

@@ -542,7 +542,13 @@ CAPTION_CREDIT = _line(
 )
 
 # A Markdown image, maybe linked ("[![alt](image)](link)"), with an optional title.
-_IMAGE = r'\[?+!\[[^\]]{0,300}+\]\([^()\s]*+(?:\s++"[^"]*+")?+\s*+\)(?:\]\([^()\s]*+\))?+'
+# A Markdown link or image, "[text](address)", "![alt](source "title")", and an image that
+# links: "[![alt](source)](link)".
+MD_LINK = (
+    r'(?:\[(?=!\[))?+!?\[[^\]]{0,300}+\]\([^()\s]*+(?:\s++"[^"]*+")?+\s*+\)'
+    r"(?:\]\([^()\s]*+\))?+"
+)
+_IMAGE = rf"(?=\[?!\[){MD_LINK}"
 _IMAGES = regex.compile(rf"{LEAD}{_IMAGE}(?:\s*+{_IMAGE}){{0,4}}+[\s.]*+")
 # The address of an image file, alone: "https://example.com/logo.png".
 _IMAGE_EXTENSIONS = ("jpg", "jpeg", "png", "gif", "webp", "svg", "avif")
