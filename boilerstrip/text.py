@@ -58,3 +58,8 @@ _CONTENT_WORD = re.compile(r"\w{4,}")
 def content_words(s: str) -> set[str]:
     """Case-folded words of four or more letters: enough to tell topics apart."""
     return set(_CONTENT_WORD.findall(s.casefold()))
+
+
+def has_content_word(s: str) -> bool:
+    """Does ``content_words(s)`` have a word? (Without reading all of them.)"""
+    return _CONTENT_WORD.search(s) is not None or bool(content_words(s))

@@ -14,7 +14,7 @@ import regex
 from ..config import Config
 from ..model import Category
 from ..phrases import key
-from ..text import content_words
+from ..text import content_words, has_content_word
 from .base import FLAGS, TRAIL, Document, DocumentAction, DocumentRule, Rule
 from .line import AUTHOR_HEADING, LEAD, MD_LINK, RELATED_HEADING
 
@@ -41,10 +41,6 @@ def headline_like(v: str, config: Config) -> bool:
 def _overlap(v: str, story: set[str]) -> float:
     words = content_words(v)
     return len(words & story) / len(words) if words else 1.0
-
-
-def _story_words(doc: Document, before: int) -> set[str]:
-    return content_words(doc.kept_text(before))
 
 
 # --- teasers after a list marker ---------------------------------------------------------
@@ -272,11 +268,19 @@ def _tail_run(
         memo["tail_run"] = run
     if not run or not needed(doc, run):
         return []
-    story: set[str] | None = memo.get("tail_story")
-    if story is None:
-        story = memo["tail_story"] = _story_words(doc, run[-1])
-    if not story:  # nothing before the run: no story to compare with
-        return []
+
+    text: str | None = memo.get("tail_text")
+    if text is None:
+        text = memo["tail_text"] = doc.kept_text(run[-1])
+    if not has_content_word(text):
+        return []  # nothing before the run: no story to compare with
+
+    def story() -> set[str]:  # the story's words, read only when a headline needs them
+        words: set[str] | None = memo.get("tail_story")
+        if words is None:
+            words = memo["tail_story"] = content_words(text)
+        return words
+
     # A headline-like line that shares words with the story is the story's own last line
     # (or a subheading): the run ends there.
     kept: list[int] = []
@@ -284,7 +288,7 @@ def _tail_run(
         if (
             doc.removed(i)
             or is_closing(i)
-            or _overlap(doc.view(i), story) <= config.headline_max_overlap
+            or _overlap(doc.view(i), story()) <= config.headline_max_overlap
         ):
             kept.append(i)
         else:
