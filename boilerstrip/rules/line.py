@@ -329,6 +329,10 @@ CREDIT_BY = _line(
 _PARTS = regex.compile(r"\s*+[,/]\s*+")
 
 
+# A label before the agencies ("Source: AP") has at most this many words.
+_AGENCY_LABEL_MAX_WORDS = 2
+
+
 def _make_agency(config: Config) -> LineMatcher | None:
     agencies = {" ".join(key(a).split()) for a in load("credit.agency", config.languages)}
     if not agencies:
@@ -342,6 +346,10 @@ def _make_agency(config: Config) -> LineMatcher | None:
         stripped = " ".join(k.split()).strip(" .()[]©")
         if stripped.rsplit(" ", 1)[-1].rsplit("/", 1)[-1] not in last_words:
             return None
+        label, colon, rest = stripped.partition(":")
+        words = label.split()
+        if colon and len(words) <= _AGENCY_LABEL_MAX_WORDS and all(map(str.isalpha, words)):
+            stripped = rest.strip()  # "Source: AP", "Images: AFP"; not "Jupiter. (Source: NASA)"
         parts = _PARTS.split(stripped)
         # "Getty Images", "AFP/Getty Images", and "Michael Conroy, AP" (a name, then agencies)
         if len(parts) > 1 and parts[0] not in agencies and len(parts[0].split()) <= 4:
@@ -362,8 +370,19 @@ CREDIT_AGENCY = _line(
     make=lambda config: _make_agency(config),
     ends=("<<credit.agency>>", "©"),
     max_chars=80,
-    removes=("Getty Images", "(AFP)", "Michael Conroy, AP", "REUTERS", "AFP/Getty Images"),
-    keeps=("AP reported the fire first.",),
+    removes=(
+        "Getty Images",
+        "(AFP)",
+        "Michael Conroy, AP",
+        "REUTERS",
+        "AFP/Getty Images",
+        "Source: AP",
+    ),
+    keeps=(
+        "AP reported the fire first.",
+        "The source of the leak: Reuters",
+        "Jupiter. (Source: NASA)",  # a line of hard-wrapped text, the end of a sentence
+    ),
 )
 
 _NAME_SLASH = regex.compile(rf"(?:{PERSON})(?:\s*+/\s*+{PERSON}){{1,3}}", FLAGS)
@@ -1135,6 +1154,31 @@ NOTICE_PAYWALL = _line(
     ),
 )
 
+NOTICE_AFFILIATE = _line(
+    id="BS0804",
+    name="notice.affiliate",
+    category=Category.NOTICE,
+    description="A disclosure that the page's links earn the site a commission ('This post "
+    "contains affiliate links', 'We may earn a commission'): a legal notice, not the story.",
+    reason="an affiliate-link disclosure",
+    markers=("notice.affiliate", "notice.affiliate_verb"),
+    after=r"(?:\W.{0,300}+)?",
+    guarded=(("notice.affiliate_verb", "notice.affiliate_word"),),
+    removes=(
+        "This post may contain affiliate links.",
+        "We may earn a commission from links on this page.",
+        "Hinweis: Dieser Artikel enthält Affiliate-Links. Kaufen Sie darüber, erhalten wir eine "
+        "Provision.",
+        "Cet article contient des liens affiliés.",
+        "As an Amazon Associate I earn from qualifying purchases.",
+    ),
+    keeps=(
+        "Affiliate links earn publishers billions a year, the report found.",
+        "We may earn a commission on each sale, the chief executive told investors in 2019, "
+        "but the margins are thin.",
+    ),
+)
+
 _FOOTER = r"(?:<<notice.footer>>(?:\s*+[|/•·,-]?\s*+|\Z)){2,12}"
 
 
@@ -1365,6 +1409,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     AUTHOR_CONTRIBUTED,
     NOTICE_COOKIE,
     NOTICE_PAYWALL,
+    NOTICE_AFFILIATE,
     NOTICE_FOOTER,
     PROMPT_SHARE,
     PROMPT_SUBSCRIBE,
