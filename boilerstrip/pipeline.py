@@ -23,6 +23,7 @@ from .rules.base import (
     Rule,
     Verdict,
     marker_phrases,
+    reported_pattern,
 )
 from .text import is_blank, split_lines, strip_break, view
 from .triggers import TriggerIndex, Triggers
@@ -76,6 +77,7 @@ class Cleaner:
                         marker_lists[name] = marker_phrases(name, self.config)
         # Marker rules: one index of every phrase a line may start with.
         self._index = PhraseIndex(marker_lists)
+        self._reported = reported_pattern(self.config)
         self._triggers = TriggerIndex([rule.triggers(self.config) for rule, *_ in self._line])
         self._all = (1 << len(self._line)) - 1
         # For a line of n characters, the rules that judge it: _fits[bisect(_limits, n)].
@@ -157,7 +159,9 @@ class Cleaner:
                 markers, after, afters = data
                 for name, end in hits:
                     if name in markers and afters.get(name, after).fullmatch(c, end):
-                        return Verdict(rule, rule.reason)
+                        if not (rule.unless_reported and self._is_reported(k)):
+                            return Verdict(rule, rule.reason)
+                        break
             elif kind == _ANYWHERE:
                 if data.search(k):
                     return Verdict(rule, rule.reason)
@@ -166,6 +170,9 @@ class Cleaner:
                 if detail is not None:
                     return Verdict(rule, f"{rule.reason}: {detail}" if detail else rule.reason)
         return None
+
+    def _is_reported(self, k: str) -> bool:
+        return self._reported is not None and self._reported.search(k) is not None
 
     def _run(
         self, text: str, exhaustive: bool = False, title: Title = None

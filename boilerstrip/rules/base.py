@@ -34,6 +34,19 @@ FLAGS = regex.UNICODE
 # What may follow a marker that is the whole line: "Related:", "Read more »", "Keep Reading …"
 TRAIL = r"[\s:.!?…>»›→|~\])(*-]*+"
 
+# Reported speech: after a comma, a dash or a question, a short clause with a reporting verb
+# ("..., the council advises.", "..., dijo el portavoz.", "... – apeluje ministerstwo.").
+_REPORTED = r"[,;–—?!]\s*+(?:[^\s,;–—.!?]++\s++){0,6}?<<quote.verb>>(?!\w)"
+
+
+def reported_pattern(config: Config) -> regex.Pattern[str] | None:
+    """Finds a clause of reported speech in a line's key (see ``unless_reported``)."""
+    verbs = marker_phrases("quote.verb", config)
+    if not verbs:
+        return None
+    return regex.compile(_LIST_REF.sub(lambda m: alternation(verbs), _REPORTED), FLAGS)
+
+
 # What a compiled line rule is: the line's matching view and its key in, a detail for the
 # reason (possibly empty) or None out.
 LineMatcher = Callable[[str, str], "str | None"]
@@ -110,6 +123,10 @@ class LineRule(Rule):
     # too ("Melden Sie sich bei der Polizei, wenn ..."): a line is theirs when it is the
     # phrase alone, or when a word of the evidence list follows ("... für unseren Newsletter").
     guarded: tuple[tuple[str, str], ...] = ()
+    # A marker rule whose phrases are imperatives ("Subscribe to ...", "Click here ...")
+    # leaves the line when a clause names someone saying it: "Subscribe to our channel, the
+    # scammers wrote in the email." is a sentence of a story about a scam.
+    unless_reported: bool = False
     anywhere: str = ""
     max_chars: int = 800
     max_chars_setting: str = ""

@@ -840,6 +840,7 @@ PROMPT_SHARE = _line(
     description="A share button or a plea to share the story.",
     reason="a share prompt",
     markers=("prompt.share",),
+    unless_reported=True,
     max_chars=120,
     removes=(
         "Share this article",
@@ -886,6 +887,7 @@ PROMPT_SUBSCRIBE = _line(
     "must name the site or what it offers ('unseren Newsletter', 'notre offre gratuite').",
     reason="a subscription or newsletter prompt",
     markers=("prompt.subscribe", "prompt.subscribe_verb"),
+    unless_reported=True,
     after=r"(?:\W.{0,400}+)?",
     guarded=(("prompt.subscribe_verb", "prompt.site_word"),),
     removes=(
@@ -904,6 +906,7 @@ PROMPT_SUBSCRIBE = _line(
         "Regístrate en nuestra web",
     ),
     keeps=(
+        "Subscribe to our YouTube channel, the scammers wrote in the fake email.",
         "The newsletter, founded in 1998, reached 40,000 readers.",
         "Subscribers complained about the price rise.",
         "Melden Sie sich bei der Polizei, wenn Sie etwas gesehen haben.",
@@ -939,6 +942,7 @@ PROMPT_FOLLOW = _line(
     description="A call to follow the site or author on a social network.",
     reason="a follow-us prompt",
     markers=("prompt.follow",),
+    unless_reported=True,
     after=r"(?:\W.{0,150}?\b<<social>>\b.{0,150}+)",
     removes=(
         "Follow us on Facebook",
@@ -948,7 +952,10 @@ PROMPT_FOLLOW = _line(
         "Síguenos en Twitter",
         "¡Síguenos en Instagram!",
     ),
-    keeps=("Follow the money, the detective said.",),
+    keeps=(
+        "Follow the money, the detective said.",
+        "Follow us on Twitter, the suspect wrote to the teenager before the meeting.",
+    ),
 )
 
 PROMPT_COMMENT = _line(
@@ -958,6 +965,7 @@ PROMPT_COMMENT = _line(
     description="A comments widget label or a call to comment.",
     reason="a comments label or prompt",
     markers=("prompt.comment", "prompt.comment_count"),
+    unless_reported=True,
     after=rf"(?:\s*+\(?\d++\)?)?{TRAIL}",
     whole=("prompt.comment_count",),
     max_chars=60,
@@ -981,6 +989,7 @@ PROMPT_CLICK = _line(
     "name the site, its offer or a link.",
     reason="a click-here prompt",
     markers=("prompt.click", "prompt.click_verb"),
+    unless_reported=True,
     after=r"(?:\W.{0,250}+)?",
     guarded=(("prompt.click_verb", "prompt.site_word"),),
     removes=(
@@ -990,6 +999,7 @@ PROMPT_CLICK = _line(
         "Click to enlarge",
     ),
     keeps=(
+        "Click to enlarge the map in the app, the council advises.",
         "Clicking sounds came from the engine.",
         "Click the button in the upper right corner to open Settings.",
         "Cliquez sur le bouton rouge, explique le technicien.",
@@ -1017,6 +1027,7 @@ PROMPT_TIP = _line(
     description="A call to send the newsroom a tip or a correction.",
     reason="a news-tip prompt",
     markers=("prompt.tip",),
+    unless_reported=True,
     # The phrase alone, a question or a colon right after it ("Have a tip? Email ..."), or
     # a word naming the site after it: "Spotted an error in the ballot, officials halted
     # the count." is a sentence of the story.
@@ -1113,6 +1124,7 @@ NOTICE_COOKIE = _line(
     "privacy or consent are named after it.",
     reason="a cookie or consent notice",
     markers=("notice.cookie", "notice.cookie_verb"),
+    unless_reported=True,
     after=r"(?:\W.{0,400}+)?",
     guarded=(("notice.cookie_verb", "notice.cookie_word"),),
     removes=(
@@ -1138,6 +1150,7 @@ NOTICE_PAYWALL = _line(
     description="A paywall or login notice.",
     reason="a paywall notice",
     markers=("notice.paywall",),
+    unless_reported=True,
     after=r"(?:\W.{0,300}+)?",
     removes=(
         "Subscribe to continue reading",
@@ -1162,6 +1175,7 @@ NOTICE_AFFILIATE = _line(
     "contains affiliate links', 'We may earn a commission'): a legal notice, not the story.",
     reason="an affiliate-link disclosure",
     markers=("notice.affiliate", "notice.affiliate_verb"),
+    unless_reported=True,
     after=r"(?:\W.{0,300}+)?",
     guarded=(("notice.affiliate_verb", "notice.affiliate_word"),),
     removes=(
@@ -1173,6 +1187,7 @@ NOTICE_AFFILIATE = _line(
         "As an Amazon Associate I earn from qualifying purchases.",
     ),
     keeps=(
+        "This post contains affiliate links to the Chinese military, the report alleges.",
         "Affiliate links earn publishers billions a year, the report found.",
         "We may earn a commission on each sale, the chief executive told investors in 2019, "
         "but the margins are thin.",
