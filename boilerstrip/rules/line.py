@@ -475,8 +475,12 @@ _PAREN_WORD = r"\(\s*+[^()]{0,80}?\b<<caption.word>>\b[^()]{0,100}+\)[\s.]*+\Z"
 # After the caption's last sentence, on the key: "Credit: ESA", "Getty".
 _AFTER_SENTENCE = r"(?:<<credit.label>>\s*+:\s*+[^.!?]{1,80}+|<<caption.agency>>)[\s.]*+"
 _LAST_SENTENCE_END = regex.compile(r"(?r)[.!?\"”]\s++")
-# On the view, where names keep their capitals: "(Miguel Martinez/ AJC)".
-_PAREN_NAMES = regex.compile(rf"\(\s*+{PERSON}(?:\s*+/\s*+{PERSON}){{1,3}}\s*+\)[\s.]*+\Z")
+# On the view, where names keep their capitals: "(Miguel Martinez/ AJC)". Only after the
+# caption's last sentence: "... on Thursday. (Miguel Martinez/ AJC)". A story sentence may
+# end in names of its own: "... the largest carrier in the region (Air France/KLM)."
+_PAREN_NAMES = regex.compile(
+    rf"(?<=[.!?\"'”’][\s>|*_]*+)\(\s*+{PERSON}(?:\s*+/\s*+{PERSON}){{1,3}}\s*+\)[\s.]*+\Z"
+)
 # "REUTERS/Brendan McDermid"
 _WIRE = regex.compile(
     rf"(?<!\w)(?:REUTERS|Reuters|AP|AFP|EPA|EPA-EFE|ANSA|EFE|dpa)\s*+/\s*+"
@@ -484,6 +488,11 @@ _WIRE = regex.compile(
 )
 # "installation views, photos © Inexhibit, 2018"
 _COPY = regex.compile(r"©\s*+[^.!?©]{1,60}+[\s.]*+\Z")
+
+
+# A credit after a label is a few names; this many words, half of them in lower case, are
+# a sentence.
+_SENTENCE_MIN_WORDS = 6
 
 
 def _make_caption(config: Config) -> LineMatcher | None:
@@ -517,9 +526,14 @@ def _make_caption(config: Config) -> LineMatcher | None:
         if ":" not in k[-90:] and not k.rstrip(" .").endswith(agencies):
             return None  # nothing for `after` to match
         m = _LAST_SENTENCE_END.search(k, max(0, n - 90))
-        if m is not None and after.fullmatch(k, m.end()):
-            return f"ends in {v[m.end() :].strip()!r}"
-        return None
+        if m is None or not after.fullmatch(k, m.end()):
+            return None
+        credit = v[m.end() :].strip()
+        words = credit.split(":", 1)[-1].split()
+        lower = sum(w[0].islower() for w in words)
+        if len(words) >= _SENTENCE_MIN_WORDS and 2 * lower >= len(words):
+            return None  # "... in 2001. Photo: the only one that survived the fire."
+        return f"ends in {credit!r}"
 
     return match
 
@@ -557,6 +571,8 @@ CAPTION_CREDIT = _line(
         "The vote passed 52-48 (Republicans/Democrats split along party lines).",
         "BERLIN (dpa) - Die Regierung hat am Montag neue Regeln beschlossen.",
         "The company said it would appeal, according to Reuters.",
+        "The museum bought the painting in 2001. Photo: the only one that survived the fire.",
+        "The merger created the largest carrier in the region (Air France/KLM).",
     ),
 )
 
