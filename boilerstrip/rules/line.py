@@ -210,6 +210,12 @@ def _is_sentence(words: list[str], vocabulary: frozenset[str]) -> bool:
 _WORD_EDGE = ".,;:!?()[]\"'”’«»"
 
 
+def _mostly_lower(words: list[str]) -> bool:
+    """Do more than half the words start in lower case? Then they read as a sentence, not
+    as names ("le maire a été remplacé en 2019", not "Staff Writer, May 3, 2019")."""
+    return 2 * sum(w[0].islower() for w in words) > len(words)
+
+
 def _phrase_then_credit(*names: str, label: bool = False) -> Callable[[Config], LineMatcher | None]:
     """A rule's matcher: a phrase of the lists ``names`` starts the line, a credit follows.
 
@@ -490,7 +496,7 @@ _WIRE = regex.compile(
 _COPY = regex.compile(r"©\s*+[^.!?©]{1,60}+[\s.]*+\Z")
 
 
-# A credit after a label is a few names; this many words, half of them in lower case, are
+# A credit after a label is a few names; this many words, most of them in lower case, are
 # a sentence.
 _SENTENCE_MIN_WORDS = 6
 
@@ -530,8 +536,7 @@ def _make_caption(config: Config) -> LineMatcher | None:
             return None
         credit = v[m.end() :].strip()
         words = credit.split(":", 1)[-1].split()
-        lower = sum(w[0].islower() for w in words)
-        if len(words) >= _SENTENCE_MIN_WORDS and 2 * lower >= len(words):
+        if len(words) >= _SENTENCE_MIN_WORDS and _mostly_lower(words):
             return None  # "... in 2001. Photo: the only one that survived the fire."
         return f"ends in {credit!r}"
 
@@ -703,11 +708,11 @@ def _make_byline(config: Config) -> LineMatcher | None:
                 if tail and date is not None and date(tail, key(tail)) is not None:
                     return ""
             return None
-        # "By Jane Doe, Staff Writer" and "By Jane Doe | May 3, 2019" are bylines;
-        # "By Monday, the council had voted." is a sentence.
-        if rest.rstrip()[-1] in _TERMINAL and not any(c.isdigit() for c in rest):
-            return None
-        return ""
+        # "By Jane Doe, Staff Writer" and "By Jane Doe | May 3, 2019." are bylines;
+        # "By Monday, the council had voted." and "Par Jean Dupont, le maire a été remplacé
+        # en 2019." are sentences.
+        sentence = not any(c.isdigit() for c in rest) or _mostly_lower(rest.split())
+        return None if rest.rstrip()[-1] in _TERMINAL and sentence else ""
 
     return match
 
@@ -742,6 +747,7 @@ AUTHOR_BYLINE = _line(
         "By the time police arrived, he had fled.",
         "Von Anfang an war klar, dass es knapp wird.",
         "Par ailleurs, le ministre a démenti.",
+        "Par Jean Dupont, le maire a été remplacé en 2019.",
     ),
 )
 
@@ -923,6 +929,8 @@ PROMPT_SUBSCRIBE = _line(
     ),
     keeps=(
         "Subscribe to our YouTube channel, the scammers wrote in the fake email.",
+        "Abbonati alla rivista da 40 anni, i due fratelli hanno ricevuto un premio.",
+        "Download the app, then scan the code at the gate.",
         "The newsletter, founded in 1998, reached 40,000 readers.",
         "Subscribers complained about the price rise.",
         "Melden Sie sich bei der Polizei, wenn Sie etwas gesehen haben.",
