@@ -49,3 +49,19 @@ def test_prompt_with_a_clause_of_its_own_goes(prompt: str, reported: str, own: s
     kept, rule = _decision(prompt + own)
     assert not kept
     assert rule.startswith("prompt.")
+
+
+# A clause of comparison is the notice's own words, whatever its verb.
+NOTICES = [
+    "We use cookies to improve your experience. By continuing to browse, you agree to our use "
+    "of cookies, as explained in our Cookie Policy.",
+    "Wir verwenden Cookies, wie in unserer Datenschutzerklärung erklärt.",
+    "Nous utilisons des cookies, comme expliqué dans notre politique de confidentialité.",
+    "Utilizamos cookies propias y de terceros, según se indica en nuestra política de cookies.",
+    "Utilizziamo i cookie, come spiegato nella nostra informativa.",
+]
+
+
+@pytest.mark.parametrize("notice", NOTICES, ids=[n[:24] for n in NOTICES])
+def test_notice_with_a_clause_of_comparison_goes(notice: str) -> None:
+    assert _decision(notice) == (False, "notice.cookie")

@@ -35,16 +35,21 @@ FLAGS = regex.UNICODE
 TRAIL = r"[\s:.!?…>»›→|~\])(*-]*+"
 
 # Reported speech: after a comma, a dash or a question, a short clause with a reporting verb
-# ("..., the council advises.", "..., dijo el portavoz.", "... – apeluje ministerstwo.").
-_REPORTED = r"[,;–—?!]\s*+(?:[^\s,;–—.!?]++\s++){0,6}?<<quote.verb>>(?!\w)"
+# ("..., the council advises.", "..., dijo el portavoz.", "... – apeluje ministerstwo."),
+# unless the clause opens with a word of comparison ("..., as explained in our policy.").
+_REPORTED = r"[,;–—?!]\s*+(?!<<quote.as>>(?!\w))(?:[^\s,;–—.!?]++\s++){0,6}?<<quote.verb>>(?!\w)"
 
 
 def reported_pattern(config: Config) -> regex.Pattern[str] | None:
     """Finds a clause of reported speech in a line's key (see ``unless_reported``)."""
-    verbs = marker_phrases("quote.verb", config)
-    if not verbs:
+    if not marker_phrases("quote.verb", config):
         return None
-    return regex.compile(_LIST_REF.sub(lambda m: alternation(verbs), _REPORTED), FLAGS)
+
+    def fill(m: re.Match[str]) -> str:
+        phrases = marker_phrases(m.group(1), config)
+        return alternation(phrases) if phrases else "(?!)"
+
+    return regex.compile(_LIST_REF.sub(fill, _REPORTED), FLAGS)
 
 
 # What a compiled line rule is: the line's matching view and its key in, a detail for the
