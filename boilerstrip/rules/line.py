@@ -191,6 +191,13 @@ TEASER_TAGGED = _line(
 _SHORT_CREDIT = regex.compile(r"[^\s.,;:!?]++(?:\s++[^\s.,;:!?]++){0,5}+[\s)\]]*+")
 # Bullets and brackets before the phrase: "*(Reporting by ...)*".
 _CREDIT_LEAD = f"(?:{_BULLET}){{0,3}}+"
+_WORD_EDGE = ".,;:!?()[]\"'”’«»"
+
+
+def _half_lower(words: list[str]) -> bool:
+    """Do at least half the words start in lower case? Then they read as a sentence, not
+    as names ("le maire a été remplacé en 2019", not "Staff Writer, May 3, 2019")."""
+    return 2 * sum(w[0].islower() for w in words) >= len(words)
 
 
 def _is_sentence(words: list[str], vocabulary: frozenset[str]) -> bool:
@@ -199,21 +206,12 @@ def _is_sentence(words: list[str], vocabulary: frozenset[str]) -> bool:
     or more ("Die Polizei sucht diesen Mann.": German nouns are capitalised) that is not a
     word of the credit phrases ("..., with reporting by A and B, editing by C."). Particles
     and prepositions are short: "John Smith for The New York Times." is a credit."""
-    lower = [w for w in words if w[0].islower()]
-    if 2 * len(lower) >= len(words):
+    if _half_lower(words):
         return True
     if len(words) < 5:
         return False
-    return any(len(w) >= 5 and w not in vocabulary for w in (w.strip(_WORD_EDGE) for w in lower))
-
-
-_WORD_EDGE = ".,;:!?()[]\"'”’«»"
-
-
-def _mostly_lower(words: list[str]) -> bool:
-    """Do more than half the words start in lower case? Then they read as a sentence, not
-    as names ("le maire a été remplacé en 2019", not "Staff Writer, May 3, 2019")."""
-    return 2 * sum(w[0].islower() for w in words) > len(words)
+    lower = (w.strip(_WORD_EDGE) for w in words if w[0].islower())
+    return any(len(w) >= 5 and w not in vocabulary for w in lower)
 
 
 def _phrase_then_credit(*names: str, label: bool = False) -> Callable[[Config], LineMatcher | None]:
@@ -496,7 +494,7 @@ _WIRE = regex.compile(
 _COPY = regex.compile(r"©\s*+[^.!?©]{1,60}+[\s.]*+\Z")
 
 
-# A credit after a label is a few names; this many words, most of them in lower case, are
+# A credit after a label is a few names; this many words, half of them in lower case, are
 # a sentence.
 _SENTENCE_MIN_WORDS = 6
 
@@ -536,7 +534,7 @@ def _make_caption(config: Config) -> LineMatcher | None:
             return None
         credit = v[m.end() :].strip()
         words = credit.split(":", 1)[-1].split()
-        if len(words) >= _SENTENCE_MIN_WORDS and _mostly_lower(words):
+        if len(words) >= _SENTENCE_MIN_WORDS and _half_lower(words):
             return None  # "... in 2001. Photo: the only one that survived the fire."
         return f"ends in {credit!r}"
 
@@ -581,7 +579,6 @@ CAPTION_CREDIT = _line(
     ),
 )
 
-# A Markdown image, maybe linked ("[![alt](image)](link)"), with an optional title.
 # A Markdown link or image, "[text](address)", "![alt](source "title")", and an image that
 # links: "[![alt](source)](link)".
 MD_LINK = (
@@ -711,7 +708,7 @@ def _make_byline(config: Config) -> LineMatcher | None:
         # "By Jane Doe, Staff Writer" and "By Jane Doe | May 3, 2019." are bylines;
         # "By Monday, the council had voted." and "Par Jean Dupont, le maire a été remplacé
         # en 2019." are sentences.
-        sentence = not any(c.isdigit() for c in rest) or _mostly_lower(rest.split())
+        sentence = not any(c.isdigit() for c in rest) or _half_lower(rest.split())
         return None if rest.rstrip()[-1] in _TERMINAL and sentence else ""
 
     return match
