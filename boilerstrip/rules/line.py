@@ -331,6 +331,10 @@ CREDIT_BY = _line(
 )
 
 _PARTS = regex.compile(r"\s*+[,/]\s*+")
+# Getty's credit form, "AFP via Getty Images": "via" parts agencies when every other word of
+# the line is capitalised (not in "Shares were sold via Reuters").
+_VIA = regex.compile(r"\s++via\s++")
+_WORD = regex.compile(r"\w+")
 
 
 # A label before the agencies ("Source: AP") has at most this many words.
@@ -354,6 +358,8 @@ def _make_agency(config: Config) -> LineMatcher | None:
         words = label.split()
         if colon and len(words) <= _AGENCY_LABEL_MAX_WORDS and all(map(str.isalpha, words)):
             stripped = rest.strip()  # "Source: AP", "Images: AFP"; not "Jupiter. (Source: NASA)"
+        if " via " in stripped and all(w[0].isupper() for w in _WORD.findall(v) if w != "via"):
+            stripped = _VIA.sub("/", stripped)
         parts = _PARTS.split(stripped)
         # "Getty Images", "AFP/Getty Images", and "Michael Conroy, AP" (a name, then agencies)
         if len(parts) > 1 and parts[0] not in agencies and len(parts[0].split()) <= 4:
@@ -381,16 +387,18 @@ CREDIT_AGENCY = _line(
         "REUTERS",
         "AFP/Getty Images",
         "Source: AP",
+        "Jane Doe/AFP via Getty Images",
+        "(AFP via Getty Images)",
     ),
     keeps=(
         "AP reported the fire first.",
+        "Shares were sold via Reuters",
         "The source of the leak: Reuters",
         "Jupiter. (Source: NASA)",  # a line of hard-wrapped text, the end of a sentence
     ),
 )
 
 _NAME_SLASH = regex.compile(rf"(?:{PERSON})(?:\s*+/\s*+{PERSON}){{1,3}}", FLAGS)
-_WORD = regex.compile(r"\w+")
 # A slash and a capitalised word after it, at most 80 characters from the line's end.
 _LAST_SLASH = r"/[^\S\n]*+[\p{Lu}\p{Lt}][^\n/]{0,80}+EOL"
 # A short capitalised word (an agency), a slash and a name at the end of the line.
@@ -1111,6 +1119,8 @@ AD_WIDGET = _line(
         "Retour en haut",
         "Skip to main content",
         "Artikel vorlesen lassen",
+        "Posłuchaj artykułu",
+        "Add to reading list",
     ),
     keeps=(
         "Search for the missing hikers resumed on Monday.",
