@@ -1281,11 +1281,14 @@ def _date_word(tok: str, allowed: set[str], zones: bool) -> bool:
 
 
 def _make_date(config: Config) -> LineMatcher | None:
-    words = {w.casefold() for w in load("meta.date", config.languages)}
-    days = {w.casefold() for w in load("meta.day", config.languages)}
+    def tokens(name: str) -> set[str]:  # as lines are read: "Aujourd'hui" is two tokens
+        return {t for p in load(name, config.languages) for t in _DATE_TOKEN.findall(p.casefold())}
+
+    words = tokens("meta.date")
+    days = tokens("meta.day")
     words |= days
-    months = {w.casefold() for w in load("meta.month", config.languages)}
-    pub = {w for p in load("meta.published", config.languages) for w in p.casefold().split()}
+    months = tokens("meta.month")
+    pub = tokens("meta.published")
     numeric = regex.compile(rf"{_ISO}|{_NUMERIC_DATE}")
     time = regex.compile(_TIME)
     allowed = words | months | pub
