@@ -1156,7 +1156,7 @@ NOTICE_COOKIE = _line(
     reason="a cookie or consent notice",
     markers=("notice.cookie", "notice.cookie_verb"),
     unless_reported=True,
-    after=r"(?:\W.{0,400}+)?",
+    after=r"(?:\W.{0,700}+)?",
     guarded=(("notice.cookie_verb", "notice.cookie_word"),),
     removes=(
         "We use cookies to improve your experience on our site.",
@@ -1222,6 +1222,30 @@ NOTICE_AFFILIATE = _line(
         "Affiliate links earn publishers billions a year, the report found.",
         "We may earn a commission on each sale, the chief executive told investors in 2019, "
         "but the margins are thin.",
+    ),
+)
+
+NOTICE_COMMENTS = _line(
+    id="BS0805",
+    name="notice.comments",
+    category=Category.NOTICE,
+    description="The policy of a comment section ('Comments are moderated', 'Os comentários "
+    "são de responsabilidade de seus autores'), kept without the comments.",
+    reason="a comment-section policy",
+    markers=("notice.comments",),
+    unless_reported=True,
+    after=r"(?:\W.{0,300}+)?",
+    removes=(
+        "Comments are moderated and will appear after approval.",
+        "Kommentare werden moderiert. Bitte beachten Sie unsere Netiquette.",
+        "Os comentários são de responsabilidade exclusiva de seus autores.",
+        "Les commentaires sont soumis à modération.",
+        "Redakcja nie ponosi odpowiedzialności za treść komentarzy.",
+    ),
+    keeps=(
+        "Comments are moderated by volunteers, the company said in a statement.",
+        "Comments are moderators' main headache, a survey found.",
+        "Os comentários são de responsabilidade do usuário, segundo a decisão do STJ.",
     ),
 )
 
@@ -1459,6 +1483,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     NOTICE_COOKIE,
     NOTICE_PAYWALL,
     NOTICE_AFFILIATE,
+    NOTICE_COMMENTS,
     NOTICE_FOOTER,
     PROMPT_SHARE,
     PROMPT_SUBSCRIBE,
