@@ -24,6 +24,8 @@ from importlib import resources
 
 import regex
 
+from .triggers import BULLETS
+
 # A capitalised word (letters, digits, apostrophes, dots, hyphens): for the rules that look
 # at names in the original case. Possessive: a word can never be matched in two ways.
 CAP_WORD = r"(?-i:[\p{Lu}\p{Lt}\d])[\w\p{M}.&'’-]*+"
@@ -134,7 +136,7 @@ def available() -> dict[str, list[str]]:
 
 
 # What may stand before a marker (bullets, brackets, arrows) and after a phrase.
-LEAD_CHARS = "[(«<>•·▸►▶*#|~¿¡- \t"
+LEAD_CHARS = BULLETS + " \t"
 TRAIL_CHARS = ":.!?…>»›→|~])(*-,;\"'”“ "
 
 

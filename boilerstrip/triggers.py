@@ -43,8 +43,12 @@ INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 # is blank.
 BLANK = _SPACE + "\n\r" + INVISIBLE
 
+# Bullets, brackets and arrows that may stand before a line's first word: the one list that
+# the triggers, the phrase index and the rules' patterns all skip.
+BULLETS = "[(«<>•·▸►▶*#|~¿¡-"
+
 # What may stand before the first token (bullets, brackets) and after the last one.
-_LEAD = r"\[(«<>•·▸►▶*#|~¿¡\-"
+_LEAD = re.escape(BULLETS)
 _TAIL = r".:!?…>»›→|~*\-,;\"'”“‘’)(\]"
 _TOKEN = r"(\d|\w+|[^\s\w])?"
 _FIRST = re.compile(f"\n[{_SPACE}{_LEAD}]*+{_TOKEN}")

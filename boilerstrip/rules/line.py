@@ -19,11 +19,11 @@ import regex
 from ..config import Config
 from ..model import Category
 from ..phrases import CAP_WORD, alternation, key, load, phrase_regex
-from ..triggers import BLANK
+from ..triggers import BLANK, BULLETS
 from .base import FLAGS, TRAIL, LineMatcher, LineRule, marker_phrases
 
 # A bullet, bracket or arrow that may stand before a marker.
-_BULLET = r"[\[(«<>•·▸►▶*#|~¿¡-]\s*+"
+_BULLET = rf"[{regex.escape(BULLETS)}]\s*+"
 LEAD = f"(?:{_BULLET})?"
 # A separator between a marker and the headline it introduces.
 SEP = r"\s*+[:|»›>→–—-]\s*+"
