@@ -880,7 +880,7 @@ PROMPT_SHARE = _line(
     keeps=("Share prices fell 4% on Monday.",),
 )
 
-_SOCIAL_BAR = r"(?:(?:<<social>>|<<prompt.share_word>>)(?:\s*+[|/•·,]?\s*+|\Z)){1,12}"
+_SOCIAL_BAR = rf"{LEAD}(?:(?:<<social>>|<<prompt.share_word>>)(?:\s*+[|/•·,]?\s*+|\Z)){{1,12}}"
 
 
 def _make_social_bar(config: Config) -> LineMatcher | None:
@@ -901,7 +901,13 @@ PROMPT_SOCIAL_BAR = _line(
     make=_make_social_bar,
     starts=("<<social>>", "<<prompt.share_word>>"),
     max_chars=150,
-    removes=("Facebook Twitter Email", "Whatsapp  Facebook  Pint", "Tweet", "Email | Print"),
+    removes=(
+        "Facebook Twitter Email",
+        "Whatsapp  Facebook  Pint",
+        "Tweet",
+        "Email | Print",
+        "* WhatsApp",
+    ),
     keeps=("Facebook Twitter and Google were fined.",),
 )
 
@@ -1009,6 +1015,27 @@ PROMPT_COMMENT = _line(
     keeps=("Comments made by the mayor angered residents.",),
 )
 
+PROMPT_REPLY_FORM = _line(
+    id="BS0611",
+    name="prompt.reply_form",
+    category=Category.PROMPT,
+    description="The title of a comment form, which blog software prints with its 'Cancel "
+    "reply' link on one line ('Leave a Reply Cancel reply', 'Share your thoughts Cancel "
+    "reply'), or the link alone.",
+    reason="a comment form's title",
+    anywhere=rf"\b<<prompt.cancel_reply>>{TRAIL}\Z",
+    max_chars=100,
+    ends=("<<prompt.cancel_reply>>",),
+    removes=(
+        "Leave a Reply Cancel reply",
+        "Share your thoughts Cancel reply",
+        "Cancel reply",
+        "Lascia un commento Annulla risposta",
+        "Schreibe einen Kommentar Antworten abbrechen",
+    ),
+    keeps=("Users can now cancel replies they regret, the company said.",),
+)
+
 PROMPT_CLICK = _line(
     id="BS0606",
     name="prompt.click",
@@ -1105,7 +1132,10 @@ AD_WIDGET = _line(
     description="The label of a page widget (video player, gallery, 'Featured') or a message "
     "of a form ('An error has occurred'), that the extractor kept without the widget.",
     reason="a widget label",
-    markers=("ad.widget", "ad.form_message"),
+    markers=("ad.widget", "ad.form_message", "ad.listen"),
+    whole=("ad.widget", "ad.form_message"),
+    # An audio player's label may carry the recording's length: "Listen · 4 min", "(4:32)".
+    after=rf"(?:\s*+[:·•|(\[–—-]?\s*+\d{{1,3}}+(?::\d\d){{0,2}}+\s*+[\w.]{{0,12}}+)?{TRAIL}",
     max_chars=120,
     removes=(
         "Videos by Rare",
@@ -1121,9 +1151,13 @@ AD_WIDGET = _line(
         "Artikel vorlesen lassen",
         "Posłuchaj artykułu",
         "Add to reading list",
+        "Listen to this article · 4 min",
+        "Artikel anhören (3:12)",
     ),
     keeps=(
         "Search for the missing hikers resumed on Monday.",
+        "Listen to this: 40 years of silence ended on Monday.",
+        "Featured 3 times in the report, the bridge was closed.",
         "Log in details were stolen in the attack.",
         "Entrar na universidade ficou mais difícil.",
         "Featured speakers included the mayor.",
@@ -1490,6 +1524,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     PROMPT_NEWSLETTER,
     PROMPT_FOLLOW,
     PROMPT_COMMENT,
+    PROMPT_REPLY_FORM,
     PROMPT_CLICK,
     PROMPT_CLICK_END,
     PROMPT_TIP,
