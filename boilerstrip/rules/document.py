@@ -8,6 +8,7 @@ the very end of the text after other debris, when it shares no words with the st
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from itertools import pairwise
 
 import regex
 
@@ -64,12 +65,52 @@ def _make_after_marker(rule: DocumentRule, config: Config) -> DocumentAction:
                 for j in rest:
                     doc.remove(j, rule, reason + ", at the end of the text")
                 return
+            done = -1
             for j in rest[: config.tail_max_lines]:
-                if not headline_like(doc.view(j), config):
+                if j <= done:
+                    continue
+                group = _wrapped_lines(doc, j)
+                if not headline_like(" ".join(doc.view(g) for g in group), config):
                     break
-                doc.remove(j, rule, reason)
+                for g in group:
+                    doc.remove(g, rule, reason)
+                done = group[-1]
 
     return apply
+
+
+def _wrapped_lines(doc: Document, i: int) -> list[int]:
+    """Line i and, in text wrapped at a fixed width, the lines of its paragraph or list
+    item below it: a headline or a paragraph over several lines."""
+    group = [i]
+    if not _is_wrapped(doc):
+        return group
+    while group[-1] + 1 < len(doc.lines):
+        v = doc.view(group[-1] + 1)
+        if not v or _ITEM_START.match(v):
+            break
+        group.append(group[-1] + 1)
+    return group
+
+
+# The start of a list item or a heading, which starts a new block in wrapped text.
+_ITEM_START = regex.compile(r"[*+•#-]|\d{1,3}[.)]\s")
+_CLOSING = ".!?:;\"'”’»)]"
+
+
+def _is_wrapped(doc: Document) -> bool:
+    """Is the text wrapped at a fixed width? Then many lines go on with a sentence that the
+    line above left open: they start in lower case after a line with no closing mark."""
+    wrapped: bool | None = doc.memo.get("wrapped")
+    if wrapped is None:
+        views = [line.strip() for line in doc.lines]
+        go_on = sum(
+            1
+            for above, v in pairwise(views)
+            if above and v[:1].islower() and above[-1] not in _CLOSING
+        )
+        wrapped = doc.memo["wrapped"] = go_on >= 3 and 5 * go_on >= sum(map(bool, views))
+    return wrapped
 
 
 def _is_tail(doc: Document, marker: int, rest: list[int], config: Config) -> bool:
@@ -117,6 +158,14 @@ TEASER_AFTER_MARKER = DocumentRule(
         "DON'T MISS\n\n"
         "Protesters say the police siege of the university is unlawful.\n\n"
         "Hong Kong leaders urged the students to leave the campus peacefully.\n",
+        # Text wrapped at a fixed width: the short lines are one paragraph, not headlines.
+        "The storm cut power to 40,000 homes across the county on Sunday. Officials said\n"
+        "it was the worst storm in a decade and that crews from three states were on\n"
+        "their way to help repair the lines.\n\n"
+        "Related\n\n"
+        "Crews worked through the night to restore power to the homes\n"
+        "while the utility warned that some customers would wait until\n"
+        "Wednesday.\n",
     ),
 )
 

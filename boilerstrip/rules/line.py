@@ -22,9 +22,10 @@ from ..phrases import CAP_WORD, alternation, key, load, phrase_regex
 from ..triggers import BLANK, BULLETS
 from .base import FLAGS, TRAIL, LineMatcher, LineRule, marker_phrases
 
-# A bullet, bracket or arrow that may stand before a marker.
+# A bullet, bracket or arrow that may stand before a marker, and up to three of them:
+# "* ### By Jane Doe", "*(Reporting by ...)*".
 _BULLET = rf"[{regex.escape(BULLETS)}]\s*+"
-LEAD = f"(?:{_BULLET})?"
+LEAD = f"(?:{_BULLET}){{0,3}}+"
 # A separator between a marker and the headline it introduces.
 SEP = r"\s*+[:|»›>→–—-]\s*+"
 # A person or organisation: capitalised words, with the particles names carry.
@@ -189,8 +190,6 @@ TEASER_TAGGED = _line(
 # After "Photo by", a lower-case start is a credit only when it is a few words that make no
 # sentence: "Courtesy of the artist", not "Courtesy calls were made to the families.".
 _SHORT_CREDIT = regex.compile(r"[^\s.,;:!?]++(?:\s++[^\s.,;:!?]++){0,5}+[\s)\]]*+")
-# Bullets and brackets before the phrase: "*(Reporting by ...)*".
-_CREDIT_LEAD = f"(?:{_BULLET}){{0,3}}+"
 _WORD_EDGE = ".,;:!?()[]\"'”’«»"
 
 
@@ -234,7 +233,7 @@ def _phrase_then_credit(*names: str, label: bool = False) -> Callable[[Config], 
         phrases = tuple(p for n in names for p in marker_phrases(n, config))
         if not phrases:
             return None
-        head = regex.compile(rf"{_CREDIT_LEAD}{alternation(phrases)}(?!\w)", FLAGS)
+        head = regex.compile(rf"{LEAD}{alternation(phrases)}(?!\w)", FLAGS)
         vocabulary = frozenset(w.strip(_WORD_EDGE) for p in phrases for w in key(p).split())
         seps = ":|/" if label else ":."
 
@@ -434,10 +433,12 @@ CREDIT_SLASH = _line(
 )
 
 # "ⓒ" (a circled c) stands for "©" on Korean sites.
+_LIST_MARKS = "*•·▸►▶#|~>+-[ \t"
 _COPYRIGHT = regex.compile(r"\(?\s*+(?:[©ⓒ]|\(c\)|copyright\s*+(?:[©ⓒ]|\(c\)|\d{4}))")
 
 
 def _copyright(v: str, k: str) -> str | None:
+    k = k.lstrip(_LIST_MARKS)  # a copyright line in a list of footer links: "* © 2019 ..."
     if len(k) > 260 or not k.startswith(("©", "ⓒ", "(", "copyright")):
         return None
     return "" if _COPYRIGHT.match(k) else None
@@ -458,6 +459,7 @@ CREDIT_COPYRIGHT = _line(
         "© Amazon",
         "Copyright 2019 The Associated Press",
         "Copyright ⓒ Entermedia.co.kr",
+        "* © 2019 Microsoft",
     ),
     keeps=("Copyright lawyers said the ruling would be appealed.",),
 )
@@ -678,7 +680,8 @@ AUTHOR_HEADING = _line(
 )
 
 _BYLINE_REST_SEP = regex.compile(r"\s*+(?:[|•·–—/]|-\s|,|(?:and|und|et|y|e|en|i|&)\s)")
-_BYLINE_NAME = regex.compile(rf"\s*+:?\s*+{PERSON}")
+# The name starts with a letter: "by 505,796 people" opens a sentence.
+_BYLINE_NAME = regex.compile(rf"\s*+:?\s*+(?=\p{{L}}){PERSON}")
 _TERMINAL = ".!?"
 _NON_SPACE = regex.compile(r"\S++")
 
@@ -716,8 +719,14 @@ def _make_byline(config: Config) -> LineMatcher | None:
         # "By Jane Doe, Staff Writer" and "By Jane Doe | May 3, 2019." are bylines;
         # "By Monday, the council had voted." and "Par Jean Dupont, le maire a été remplacé
         # en 2019." are sentences.
-        sentence = not any(c.isdigit() for c in rest) or _half_lower(rest.split())
-        return None if rest.rstrip()[-1] in _TERMINAL and sentence else ""
+        words = rest.split()
+        sentence = not any(c.isdigit() for c in rest) or _half_lower(words)
+        if rest.rstrip()[-1] in _TERMINAL and sentence:
+            return None
+        # A sentence that goes on on the next line, as in text wrapped at 80 columns: "By
+        # Monday, the council had voted to close the library and the".
+        lower = sum(w[0].islower() for w in words)
+        return None if len(words) >= 6 and 3 * lower >= 2 * len(words) else ""
 
     return match
 
@@ -753,6 +762,8 @@ AUTHOR_BYLINE = _line(
         "Von Anfang an war klar, dass es knapp wird.",
         "Par ailleurs, le ministre a démenti.",
         "Par Jean Dupont, le maire a été remplacé en 2019.",
+        "By Monday, the council had voted to close the library and the",
+        "by 505,796 people between 2008 and 2016. Of the participants who filled in",
     ),
 )
 
@@ -880,7 +891,10 @@ PROMPT_SHARE = _line(
     keeps=("Share prices fell 4% on Monday.",),
 )
 
-_SOCIAL_BAR = rf"{LEAD}(?:(?:<<social>>|<<prompt.share_word>>)(?:\s*+[|/•·,]?\s*+|\Z)){{1,12}}"
+# A share button may be a Markdown link: "[Facebook](https://...)", "[Twitter][12]".
+_LINK_TARGET = r"(?:\(<[^<>]{0,500}+>\)|\([^()\s]{0,500}+\)|\[\d{1,4}+\])"
+_SOCIAL_BUTTON = rf"\[?+(?:<<social>>|<<prompt.share_word>>)(?:\]{_LINK_TARGET}?+)?+"
+_SOCIAL_BAR = rf"{LEAD}(?:{_SOCIAL_BUTTON}(?:\s*+[|/•·,]?\s*+|\Z)){{1,12}}"
 
 
 def _make_social_bar(config: Config) -> LineMatcher | None:
@@ -888,7 +902,7 @@ def _make_social_bar(config: Config) -> LineMatcher | None:
     if source is None:
         return None
     pattern = regex.compile(source, FLAGS)
-    return lambda v, k: "" if len(k) <= 150 and pattern.fullmatch(k) else None
+    return lambda v, k: "" if pattern.fullmatch(k) else None
 
 
 PROMPT_SOCIAL_BAR = _line(
@@ -900,15 +914,20 @@ PROMPT_SOCIAL_BAR = _line(
     lists=("social", "prompt.share_word"),
     make=_make_social_bar,
     starts=("<<social>>", "<<prompt.share_word>>"),
-    max_chars=150,
+    max_chars=800,
     removes=(
         "Facebook Twitter Email",
         "Whatsapp  Facebook  Pint",
         "Tweet",
         "Email | Print",
         "* WhatsApp",
+        "* [Facebook](https://example.com/share?u=1)",
+        "[Twitter][12]",
     ),
-    keeps=("Facebook Twitter and Google were fined.",),
+    keeps=(
+        "Facebook Twitter and Google were fined.",
+        "[Facebook announced new rules](https://example.com/news)",
+    ),
 )
 
 PROMPT_SUBSCRIBE = _line(
