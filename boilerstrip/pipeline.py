@@ -199,12 +199,39 @@ class Cleaner:
                 verdict = judge(v, mask, exhaustive) if v else None
                 if verdict is not None:
                     verdicts[i] = verdict
+        if verdicts:
+            _keep_continued(lines, verdicts)
         if self._doc_actions:
             titles = (title,) if isinstance(title, str) else tuple(title or ())
             doc = Document(lines, verdicts, self.config, titles, text)
             for action in self._doc_actions:
                 action(doc)
         return lines, verdicts, _dropped(lines, verdicts)
+
+
+# What may close a line that ends a sentence, a heading or a label.
+_CLOSING = ".!?:;\"'”’»)]|"
+
+
+def _keep_continued(lines: list[str], verdicts: dict[int, Verdict]) -> None:
+    """Take back the verdicts of the short lines that end the sentence of the kept line
+    right above them: one phrase of up to five words that starts in lower case and ends with
+    a full stop (or "?", "!"), after a line that ends with no closing mark.
+
+    In text wrapped at a fixed width, the last line of a paragraph may be a word or two that
+    a line rule knows as a label or a byline ("photos.", "comment.", "by Reuters."); they
+    are the paragraph's end. A longer line that a rule removes there (a caption's credit, a
+    contact line) keeps its verdict: it says more than a label does.
+    """
+    for i in sorted(verdicts):
+        if i == 0 or i - 1 in verdicts:
+            continue
+        above = lines[i - 1].strip()
+        if not above or above[-1] in _CLOSING:
+            continue
+        v = view(lines[i])
+        if v[:1].islower() and v[-1] in ".!?…" and len(v.split()) <= 5 and ". " not in v:
+            del verdicts[i]
 
 
 def _decision(i: int, content: str, rule: Rule, reason: str) -> Decision:

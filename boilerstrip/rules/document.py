@@ -8,7 +8,6 @@ the very end of the text after other debris, when it shares no words with the st
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from itertools import pairwise
 
 import regex
 
@@ -80,37 +79,22 @@ def _make_after_marker(rule: DocumentRule, config: Config) -> DocumentAction:
 
 
 def _wrapped_lines(doc: Document, i: int) -> list[int]:
-    """Line i and, in text wrapped at a fixed width, the lines of its paragraph or list
-    item below it: a headline or a paragraph over several lines."""
-    group = [i]
-    if not _is_wrapped(doc):
-        return group
-    while group[-1] + 1 < len(doc.lines):
-        v = doc.view(group[-1] + 1)
+    """Line i, or, when the lines right below it go on with its text (one of them starts in
+    lower case, as in text wrapped at a fixed width), the lines of its paragraph or list
+    item: a headline or a paragraph over several lines."""
+    block = [i]
+    while block[-1] + 1 < len(doc.lines):
+        v = doc.view(block[-1] + 1)
         if not v or _ITEM_START.match(v):
             break
-        group.append(group[-1] + 1)
-    return group
+        block.append(block[-1] + 1)
+    if any(doc.view(j)[:1].islower() for j in block[1:]):
+        return block
+    return [i]  # lines that each start a new phrase: a list of headlines, one per line
 
 
 # The start of a list item or a heading, which starts a new block in wrapped text.
 _ITEM_START = regex.compile(r"[*+•#-]|\d{1,3}[.)]\s")
-_CLOSING = ".!?:;\"'”’»)]"
-
-
-def _is_wrapped(doc: Document) -> bool:
-    """Is the text wrapped at a fixed width? Then many lines go on with a sentence that the
-    line above left open: they start in lower case after a line with no closing mark."""
-    wrapped: bool | None = doc.memo.get("wrapped")
-    if wrapped is None:
-        views = [line.strip() for line in doc.lines]
-        go_on = sum(
-            1
-            for above, v in pairwise(views)
-            if above and v[:1].islower() and above[-1] not in _CLOSING
-        )
-        wrapped = doc.memo["wrapped"] = go_on >= 3 and 5 * go_on >= sum(map(bool, views))
-    return wrapped
 
 
 def _is_tail(doc: Document, marker: int, rest: list[int], config: Config) -> bool:
