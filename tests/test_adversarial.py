@@ -42,3 +42,22 @@ def test_markers_on_many_lines_are_removed() -> None:
     """The corpus is not all noise: the marker lines do go."""
     text = adversarial.KINDS["markers on many lines"](5_000)
     assert len(CLEANER.clean(text)) < len(text) // 2
+
+
+def test_kept_after_agrees_with_a_plain_scan_as_lines_are_removed() -> None:
+    # teaser.after_marker asks for the kept lines after every list heading; the document
+    # answers through jumps over removed lines, which must stay right as more are removed.
+    import random
+
+    from boilerstrip.rules import LAYOUT_BLANK
+    from boilerstrip.rules.base import Document
+
+    rng = random.Random(7)
+    lines = [rng.choice(["text\n", "\n", "more text\n"]) for _ in range(400)]
+    doc = Document(lines, {}, Cleaner().config)
+    for _ in range(300):
+        i = rng.randrange(len(lines))
+        got = doc.kept_after(i, 5)
+        plain = [j for j in doc.content_after(i) if not doc.removed(j)][:5]
+        assert got == plain
+        doc.remove(rng.randrange(len(lines)), LAYOUT_BLANK, "test")

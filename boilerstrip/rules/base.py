@@ -245,6 +245,9 @@ class Document:
         self.titles = titles  # the page's title(s), when the caller knows them
         self._views: dict[int, str] = {}
         self._content: list[int] | None = None
+        # Line -> a later line, where every line between is blank or removed: jumps that
+        # kept_after takes over runs of removed lines (lines are never put back).
+        self._skip: dict[int, int] = {}
         # What one document rule computed that the next may reuse.
         self.memo: dict[str, Any] = {}
 
@@ -266,6 +269,40 @@ class Document:
         for j in range(i + 1, len(self.lines)):
             if not is_blank(self.lines[j]):
                 yield j
+
+    def kept_after(self, i: int, most: int) -> list[int]:
+        """The first ``most`` kept non-blank lines after line i.
+
+        Runs of removed or blank lines are passed by jumps remembered from earlier calls,
+        so that a rule that asks after every one of many markers takes linear time in all.
+        """
+        out: list[int] = []
+        j = i + 1
+        while len(out) < most:
+            j = self._next_kept(j)
+            if j >= len(self.lines):
+                break
+            out.append(j)
+            j += 1
+        return out
+
+    def _next_kept(self, j: int) -> int:
+        """The first kept non-blank line at or after line j (or the number of lines)."""
+        passed = []
+        n = len(self.lines)
+        while j < n:
+            jump = self._skip.get(j)
+            if jump is not None:
+                passed.append(j)
+                j = jump
+            elif j in self.verdicts or is_blank(self.lines[j]):
+                passed.append(j)
+                j += 1
+            else:
+                break
+        for p in passed:
+            self._skip[p] = j
+        return j
 
     def content_from_end(self) -> Iterator[int]:
         """Indices of the non-blank lines, last first (without looking at the others)."""

@@ -49,16 +49,13 @@ def _overlap(v: str, story: set[str]) -> float:
 def _make_after_marker(rule: DocumentRule, config: Config) -> DocumentAction:
     def apply(doc: Document) -> None:
         markers = sorted(i for i, v in doc.verdicts.items() if v.rule is RELATED_HEADING)
+        last: list[int] = []
         for i in markers:
             # The kept lines after the marker, one more than a tail may have.
-            rest: list[int] = []
-            for j in doc.content_after(i):
-                if not doc.removed(j):
-                    rest.append(j)
-                    if len(rest) > config.tail_max_lines:
-                        break
-            if not rest:
-                continue
+            rest = doc.kept_after(i, config.tail_max_lines + 1)
+            if not rest or rest == last:
+                continue  # nothing after it, or markers in a row: judged with the first
+            last = rest
             reason = f"follows the list heading on line {i + 1}"
             if _is_tail(doc, i, rest, config):
                 for j in rest:
@@ -68,7 +65,7 @@ def _make_after_marker(rule: DocumentRule, config: Config) -> DocumentAction:
             for j in rest[: config.tail_max_lines]:
                 if j <= done:
                     continue
-                group = _wrapped_lines(doc, j)
+                group = _wrapped_lines(doc, j, config.tail_max_lines)
                 if not headline_like(" ".join(doc.view(g) for g in group), config):
                     break
                 for g in group:
@@ -78,12 +75,12 @@ def _make_after_marker(rule: DocumentRule, config: Config) -> DocumentAction:
     return apply
 
 
-def _wrapped_lines(doc: Document, i: int) -> list[int]:
+def _wrapped_lines(doc: Document, i: int, most: int) -> list[int]:
     """Line i, or, when the lines right below it go on with its text (one of them starts in
     lower case, as in text wrapped at a fixed width), the lines of its paragraph or list
-    item: a headline or a paragraph over several lines."""
+    item, at most ``most`` of them: a headline or a paragraph over several lines."""
     block = [i]
-    while block[-1] + 1 < len(doc.lines):
+    while len(block) < most and block[-1] + 1 < len(doc.lines):
         v = doc.view(block[-1] + 1)
         if not v or _ITEM_START.match(v):
             break
