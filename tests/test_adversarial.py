@@ -4,11 +4,14 @@ no exception, nothing invented, idempotent; text in uncovered scripts unchanged.
 from __future__ import annotations
 
 import importlib.util
+import random
 from pathlib import Path
 
 import pytest
 
 from boilerstrip import Cleaner
+from boilerstrip.rules import LAYOUT_BLANK
+from boilerstrip.rules.base import Document
 from boilerstrip.text import split_lines, strip_break
 
 _spec = importlib.util.spec_from_file_location(
@@ -47,11 +50,6 @@ def test_markers_on_many_lines_are_removed() -> None:
 def test_kept_after_agrees_with_a_plain_scan_as_lines_are_removed() -> None:
     # teaser.after_marker asks for the kept lines after every list heading; the document
     # answers through jumps over removed lines, which must stay right as more are removed.
-    import random
-
-    from boilerstrip.rules import LAYOUT_BLANK
-    from boilerstrip.rules.base import Document
-
     rng = random.Random(7)
     lines = [rng.choice(["text\n", "\n", "more text\n"]) for _ in range(400)]
     doc = Document(lines, {}, Cleaner().config)

@@ -337,7 +337,7 @@ def _make_closing(rule: DocumentRule, config: Config) -> DocumentAction | None:
     def apply(doc: Document) -> None:
         for i in _tail_run(doc, config, closing, has_closing):
             if not doc.removed(i) and closing.fullmatch(key(doc.view(i))):
-                doc.remove(i, rule, "a question to readers after the story's last paragraph")
+                doc.remove(i, rule, "a prompt to readers after the story's last paragraph")
 
     return apply
 
@@ -346,9 +346,10 @@ PROMPT_CLOSING = DocumentRule(
     id="BS0601",
     name="prompt.closing",
     category=Category.PROMPT,
-    description="A question to readers ('What do you think?') that closes the text: an "
-    "engagement prompt. The same words inside the story are kept.",
-    reason="a closing question to readers",
+    description="A question or call to readers ('What do you think?', a like widget's 'Like "
+    "this:') that closes the text: an engagement prompt. The same words inside the story "
+    "are kept.",
+    reason="a closing prompt to readers",
     lists=("prompt.closing",),
     make=_make_closing,
     removes=(

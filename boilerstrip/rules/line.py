@@ -18,7 +18,7 @@ import regex
 
 from ..config import Config
 from ..model import Category
-from ..phrases import CAP_WORD, alternation, key, load, phrase_regex
+from ..phrases import CAP_WORD, LEAD_CHARS, alternation, key, load, phrase_regex
 from ..triggers import BLANK, BULLETS
 from .base import FLAGS, TRAIL, LineMatcher, LineRule, marker_phrases
 
@@ -433,7 +433,8 @@ CREDIT_SLASH = _line(
 )
 
 # "ⓒ" (a circled c) stands for "©" on Korean sites.
-_LIST_MARKS = "*•·▸►▶#|~>+-[ \t"
+# The bullets before a line, but "(", which opens "(c) 2019".
+_LIST_MARKS = LEAD_CHARS.replace("(", "")
 _COPYRIGHT = regex.compile(r"\(?\s*+(?:[©ⓒ]|\(c\)|copyright\s*+(?:[©ⓒ]|\(c\)|\d{4}))")
 
 
