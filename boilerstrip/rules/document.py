@@ -13,7 +13,7 @@ import regex
 
 from ..config import Config
 from ..model import Category
-from ..phrases import key
+from ..phrases import key, load
 from ..text import content_words, has_content_word
 from .base import FLAGS, TRAIL, Document, DocumentAction, DocumentRule, Rule
 from .line import AUTHOR_HEADING, LEAD, MD_LINK, RELATED_HEADING
@@ -47,6 +47,8 @@ def _overlap(v: str, story: set[str]) -> float:
 
 
 def _make_after_marker(rule: DocumentRule, config: Config) -> DocumentAction:
+    open_end = frozenset(load("teaser.open_end", config.languages))
+
     def apply(doc: Document) -> None:
         markers = sorted(i for i, v in doc.verdicts.items() if v.rule is RELATED_HEADING)
         last: list[int] = []
@@ -65,7 +67,7 @@ def _make_after_marker(rule: DocumentRule, config: Config) -> DocumentAction:
             for j in rest[: config.tail_max_lines]:
                 if j <= done:
                     continue
-                group = _wrapped_lines(doc, j, config.tail_max_lines)
+                group = _wrapped_lines(doc, j, config.tail_max_lines, open_end)
                 if not headline_like(" ".join(doc.view(g) for g in group), config):
                     break
                 for g in group:
@@ -75,23 +77,30 @@ def _make_after_marker(rule: DocumentRule, config: Config) -> DocumentAction:
     return apply
 
 
-def _wrapped_lines(doc: Document, i: int, most: int) -> list[int]:
+def _wrapped_lines(doc: Document, i: int, most: int, open_end: frozenset[str]) -> list[int]:
     """Line i, or, when the lines right below it go on with its text (one of them starts in
-    lower case, as in text wrapped at a fixed width), the lines of its paragraph or list
-    item, at most ``most`` of them: a headline or a paragraph over several lines."""
+    lower case, or one ends with a word of ``open_end``, "of", "and", "für", as in text
+    wrapped at a fixed width), the lines of its paragraph or list item, at most ``most`` of
+    them: a headline or a paragraph over several lines."""
     block = [i]
     while len(block) < most and block[-1] + 1 < len(doc.lines):
         v = doc.view(block[-1] + 1)
         if not v or _ITEM_START.match(v):
             break
         block.append(block[-1] + 1)
-    if any(doc.view(j)[:1].islower() for j in block[1:]):
+    if any(doc.view(j)[:1].islower() for j in block[1:]) or any(
+        _last_word(doc.view(j)) in open_end for j in block[:-1]
+    ):
         return block
     return [i]  # lines that each start a new phrase: a list of headlines, one per line
 
 
 # The start of a list item or a heading, which starts a new block in wrapped text.
 _ITEM_START = regex.compile(r"[*+•#-]|\d{1,3}[.)]\s")
+
+
+def _last_word(v: str) -> str:
+    return v[v.rfind(" ") + 1 :]
 
 
 def _is_tail(doc: Document, marker: int, rest: list[int], config: Config) -> bool:
@@ -116,6 +125,7 @@ TEASER_AFTER_MARKER = DocumentRule(
     description="Headlines listed under a 'Related' / 'Keep Reading' / 'More from X' heading, "
     "and, when the heading is near the end, the short teasers that follow it.",
     reason="a teaser under a list heading",
+    lists=("teaser.open_end",),
     make=_make_after_marker,
     removes=(
         "The council voted 7-2 to approve the budget late on Tuesday night.\n\n"
@@ -147,6 +157,13 @@ TEASER_AFTER_MARKER = DocumentRule(
         "Crews worked through the night to restore power to the homes\n"
         "while the utility warned that some customers would wait until\n"
         "Wednesday.\n",
+        # Wrapped text whose next line starts with a name: "and the" goes on below.
+        "The storm cut power to 40,000 homes across the county on Sunday, and the National\n"
+        "Weather Service said the winds reached 90 miles an hour near the coast.\n\n"
+        "Related\n\n"
+        "A full report on the storm by the National Weather Service and the\n"
+        "Federal Emergency Management Agency is due in March.\n\n"
+        "Crews expected to restore power to most homes by Wednesday.\n",
     ),
 )
 
