@@ -329,7 +329,7 @@ CREDIT_BY = _line(
     ),
 )
 
-_PARTS = regex.compile(r"\s*+[,/]\s*+")
+_PARTS = regex.compile(r"\s*+[,/|]\s*+")
 # Getty's credit form, "AFP via Getty Images": "via" parts agencies when every other word of
 # the line is capitalised (not in "Shares were sold via Reuters").
 _VIA = regex.compile(r"\s++via\s++")
@@ -388,6 +388,7 @@ CREDIT_AGENCY = _line(
         "Source: AP",
         "Jane Doe/AFP via Getty Images",
         "(AFP via Getty Images)",
+        "Jane Doe | Bloomberg | Getty Images",
     ),
     keeps=(
         "AP reported the fire first.",
@@ -768,6 +769,59 @@ AUTHOR_BYLINE = _line(
     ),
 )
 
+# Where a byline may start after a date: after a space, perhaps after a bar or a dash.
+_DATED_SPLIT = r"(?:\s*+[|•·–—-])?\s++(?=<<author.byline>>(?:[\s:]|\Z))"
+_DATE_END = " |•·–—-,"
+
+
+def _make_dated_byline(config: Config) -> LineMatcher | None:
+    source = AUTHOR_DATED_BYLINE.phrase_source(_DATED_SPLIT, config)
+    date, byline = _make_date(config), _make_byline(config)
+    if source is None or date is None or byline is None:
+        return None
+    split = regex.compile(source, FLAGS)
+
+    def match(v: str, k: str) -> str | None:
+        if len(v) > 160:
+            return None
+        for n, m in enumerate(split.finditer(k, 1)):
+            head, tail = v[: m.start()].rstrip(_DATE_END), v[m.end() :]
+            if date(head, key(head)) is not None and byline(tail, key(tail)) is not None:
+                return ""
+            if n:  # the second place a byline could start: enough
+                return None
+        return None
+
+    return match
+
+
+AUTHOR_DATED_BYLINE = _line(
+    id="BS0507",
+    name="author.dated_byline",
+    category=Category.AUTHOR,
+    description="A date, then a byline ('November 20, 2019 by Jane Doe', 'Published: 20 "
+    "November 2019 | By Jane Doe'): each part alone is page furniture (rules meta.date and "
+    "author.byline).",
+    reason="a date and a byline",
+    lists=("author.byline", "meta.date", "meta.day", "meta.month", "meta.published"),
+    make=_make_dated_byline,
+    starts=("<<meta.day>>", "<<meta.month>>", "<<meta.published>>", "{n}"),
+    max_chars=160,
+    removes=(
+        "November 20, 2019 by Jane Doe",
+        "Published: 20 November 2019 | By Jane Doe",
+        "5:45 AM PST 11/19/2019 by Patrick Shanley",
+        "Veröffentlicht am 20. November 2019 von Anna Schmidt",
+        "05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde",
+    ),
+    keeps=(
+        "November 20, 2019 by the river",
+        "In 2019 by Jane Doe's count, 40 people died.",
+        "20 November 2019 by Jane Doe, the council said, was the deadline.",
+        "2019 by the numbers",
+    ),
+)
+
 _CONTACT_TOKEN = regex.compile(rf"{_EMAIL}|{_URL}|{_HANDLE}")
 # An address alone on a line: an e-mail, a handle or a social profile. A bare web link is
 # not here: lists of links (shops, sources) are part of some stories.
@@ -775,6 +829,9 @@ _ONLY_ADDRESS = regex.compile(
     rf"(?:(?:e-?mail|twitter|x|contact)\s*+:\s*+)?(?:{_EMAIL}|{_HANDLE}"
     rf"|(?:https?://)?(?:www\.)?(?:twitter|x|instagram|facebook)\.com/\w++/?)"
 )
+# "Email Jane Doe at jdoe@example.com": a line that opens by telling the reader to write to
+# someone named, at an address.
+_MAIL_SOMEONE = regex.compile(rf"{LEAD}(?i:e-?mail|contact|reach)\s++{PERSON}\s++at\s++{_EMAIL}")
 _BIO = regex.compile(rf"{PERSON}\s*+(?:\([^()]{{0,80}}+\)\s*+)?(?:is|was)\s++(?:a|an|the)\s")
 
 
@@ -792,6 +849,8 @@ def _make_contact(config: Config) -> LineMatcher | None:
             return None
         if _ONLY_ADDRESS.fullmatch(k):
             return "the line is only an address"
+        if _MAIL_SOMEONE.match(v):
+            return ""
         if _CONTACT_TOKEN.search(v) and (phrase.search(k) or _BIO.match(v)):
             return ""
         return None
@@ -817,9 +876,11 @@ AUTHOR_CONTACT = _line(
         "Write to Al Root at allen.root@dowjones.com",
         "Jane Doe is a reporter for the Tribune. Contact her at jdoe@example.com.",
         "twitter.com/paultakahashi",
+        "Email Jane Doe at jdoe@example.com or follow her @janedoe.",
     ),
     keeps=(
         "She said she could be reached at home most evenings.",
+        "Residents can email the council at budget@example.gov until Friday.",
         "The account @NWS posted the warning at 3 a.m., hours before the storm.",
     ),
 )
@@ -937,14 +998,21 @@ PROMPT_SUBSCRIBE = _line(
     category=Category.PROMPT,
     description="A call to subscribe, sign up for a newsletter, or become a member. A call "
     "that opens with a verb that also opens sentences ('Melden Sie sich', 'Profitez de') "
-    "must name the site or what it offers ('unseren Newsletter', 'notre offre gratuite').",
+    "must name the site or what it offers ('unseren Newsletter', 'notre offre gratuite'); "
+    "one that opens with a question ('Want more Rolling Stone?') must name a newsletter.",
     reason="a subscription or newsletter prompt",
-    markers=("prompt.subscribe", "prompt.subscribe_verb"),
+    markers=("prompt.subscribe", "prompt.subscribe_verb", "prompt.lead_in"),
     unless_reported=True,
     after=r"(?:\W.{0,400}+)?",
-    guarded=(("prompt.subscribe_verb", "prompt.site_word"),),
+    guarded=(
+        ("prompt.subscribe_verb", "prompt.site_word"),
+        ("prompt.lead_in", "prompt.newsletter_word"),
+    ),
     removes=(
         "Sign up for our daily newsletter",
+        "Want more Rolling Stone? Sign up for our newsletter.",
+        "Lust auf mehr? Abonnieren Sie unseren Newsletter.",
+        "¿Quieres más? Suscríbete a nuestro boletín.",
         "Subscribe to WIRED and stay smart.",
         "Get the day's top headlines delivered to your inbox every morning.",
         "Jetzt Newsletter abonnieren",
@@ -959,6 +1027,7 @@ PROMPT_SUBSCRIBE = _line(
         "Regístrate en nuestra web",
     ),
     keeps=(
+        "Want more energy? Our experts recommend eight hours of sleep.",
         "Subscribe to our YouTube channel, the scammers wrote in the fake email.",
         "Abbonati alla rivista da 40 anni, i due fratelli hanno ricevuto un premio.",
         "Download the app, then scan the code at the gate.",
@@ -994,18 +1063,23 @@ PROMPT_FOLLOW = _line(
     id="BS0604",
     name="prompt.follow",
     category=Category.PROMPT,
-    description="A call to follow the site or author on a social network.",
+    description="A call to follow the site or author on a social network, naming it, or "
+    "alone on its line ('Follow us on', the networks' icons after it).",
     reason="a follow-us prompt",
-    markers=("prompt.follow",),
+    markers=("prompt.follow", "prompt.follow_alone"),
     unless_reported=True,
     after=r"(?:\W.{0,150}?\b<<social>>\b.{0,150}+)",
+    whole=("prompt.follow_alone",),
     removes=(
         "Follow us on Facebook",
         "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.",
+        "Follow RT on",
         "Folgen Sie uns auf Twitter",
+        "Folgen Sie uns auf:",
         "Suivez-nous sur Facebook",
         "Síguenos en Twitter",
         "¡Síguenos en Instagram!",
+        "Seguici su",
     ),
     keeps=(
         "Follow the money, the detective said.",
@@ -1531,6 +1605,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     CAPTION_LABEL,
     AUTHOR_HEADING,
     AUTHOR_BYLINE,
+    AUTHOR_DATED_BYLINE,
     AUTHOR_CONTACT,
     AUTHOR_REPORTING,
     AUTHOR_CONTRIBUTED,
