@@ -780,9 +780,15 @@ def _make_dated_byline(config: Config) -> LineMatcher | None:
     if source is None or date is None or byline is None:
         return None
     split = regex.compile(source, FLAGS)
+    # The first words of the byline phrases: most date lines have none, and go at once.
+    firsts = {
+        key(p).split()[0].rstrip(":.") for p in marker_phrases("author.byline", config) if p
+    }
 
     def match(v: str, k: str) -> str | None:
-        if len(v) > 160:
+        if len(v) > 160 or _DIGIT.search(v, 0, 40) is None:
+            return None  # a date has a number near the start
+        if firsts.isdisjoint(w.rstrip(":.") for w in k.split()):
             return None
         for n, m in enumerate(split.finditer(k, 1)):
             head, tail = v[: m.start()].rstrip(_DATE_END), v[m.end() :]
