@@ -816,9 +816,9 @@ AUTHOR_DATED_BYLINE = _line(
     removes=(
         "November 20, 2019 by Jane Doe",
         "Published: 20 November 2019 | By Jane Doe",
-        "5:45 AM PST 11/19/2019 by Patrick Shanley",
+        "5:45 AM PST 11/19/2019 by Jane Doe",
         "Veröffentlicht am 20. November 2019 von Anna Schmidt",
-        "05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde",
+        "05/10/2018 - Publicado por: Maria Souza - Categoria: Saúde",
     ),
     keeps=(
         "November 20, 2019 by the river",
@@ -1005,7 +1005,7 @@ PROMPT_SUBSCRIBE = _line(
     description="A call to subscribe, sign up for a newsletter, or become a member. A call "
     "that opens with a verb that also opens sentences ('Melden Sie sich', 'Profitez de') "
     "must name the site or what it offers ('unseren Newsletter', 'notre offre gratuite'); "
-    "one that opens with a question ('Want more Rolling Stone?') must name a newsletter.",
+    "one that opens with a question ('Want more Tribune stories?') must name a newsletter.",
     reason="a subscription or newsletter prompt",
     markers=("prompt.subscribe", "prompt.subscribe_verb", "prompt.lead_in"),
     unless_reported=True,
@@ -1016,7 +1016,7 @@ PROMPT_SUBSCRIBE = _line(
     ),
     removes=(
         "Sign up for our daily newsletter",
-        "Want more Rolling Stone? Sign up for our newsletter.",
+        "Want more Tribune stories? Sign up for our newsletter.",
         "Lust auf mehr? Abonnieren Sie unseren Newsletter.",
         "¿Quieres más? Suscríbete a nuestro boletín.",
         "Subscribe to WIRED and stay smart.",
@@ -1079,7 +1079,7 @@ PROMPT_FOLLOW = _line(
     removes=(
         "Follow us on Facebook",
         "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.",
-        "Follow RT on",
+        "Follow The Tribune on",
         "Folgen Sie uns auf Twitter",
         "Folgen Sie uns auf:",
         "Suivez-nous sur Facebook",
