@@ -781,9 +781,7 @@ def _make_dated_byline(config: Config) -> LineMatcher | None:
         return None
     split = regex.compile(source, FLAGS)
     # The first words of the byline phrases: most date lines have none, and go at once.
-    firsts = {
-        key(p).split()[0].rstrip(":.") for p in marker_phrases("author.byline", config) if p
-    }
+    firsts = {key(p).split()[0].rstrip(":.") for p in marker_phrases("author.byline", config) if p}
 
     def match(v: str, k: str) -> str | None:
         if len(v) > 160 or _DIGIT.search(v, 0, 40) is None:
