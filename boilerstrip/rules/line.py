@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import islice
 
 import regex
 
@@ -788,12 +789,10 @@ def _make_dated_byline(config: Config) -> LineMatcher | None:
             return None  # a date has a number near the start
         if firsts.isdisjoint(w.rstrip(":.") for w in k.split()):
             return None
-        for n, m in enumerate(split.finditer(k, 1)):
+        for m in islice(split.finditer(k, 1), 2):  # the first two places a byline may start
             head, tail = v[: m.start()].rstrip(_DATE_END), v[m.end() :]
             if date(head, key(head)) is not None and byline(tail, key(tail)) is not None:
                 return ""
-            if n:  # the second place a byline could start: enough
-                return None
         return None
 
     return match
