@@ -45,7 +45,7 @@ BLANK = _SPACE + "\n\r" + INVISIBLE
 
 # Bullets, brackets and arrows that may stand before a line's first word: the one list that
 # the triggers, the phrase index and the rules' patterns all skip.
-BULLETS = "[(«<>•·▸►▶*#|~¿¡-"
+BULLETS = "[(«‹<>•·▸►▶←*#|~¿¡-"
 
 # What may stand before the first token (bullets, brackets) and after the last one.
 _LEAD = re.escape(BULLETS)

@@ -1250,6 +1250,7 @@ AD_WIDGET = _line(
         "Add to reading list",
         "Listen to this article · 4 min",
         "Artikel anhören (3:12)",
+        "← Previous story",
     ),
     keeps=(
         "Search for the missing hikers resumed on Monday.",
