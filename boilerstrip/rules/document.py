@@ -15,7 +15,7 @@ from ..config import Config
 from ..model import Category
 from ..phrases import key, load
 from ..text import content_words, has_content_word
-from .base import FLAGS, TRAIL, Document, DocumentAction, DocumentRule, Rule
+from .base import FLAGS, TRAIL, Document, DocumentAction, DocumentRule, Rule, reported_pattern
 from .line import AUTHOR_HEADING, LEAD, MD_LINK, RELATED_HEADING
 
 _NO_HEADLINE_END = ".,;:…"
@@ -48,6 +48,7 @@ def _overlap(v: str, story: set[str]) -> float:
 
 def _make_after_marker(rule: DocumentRule, config: Config) -> DocumentAction:
     open_end = frozenset(load("teaser.open_end", config.languages))
+    reported = reported_pattern(config)
 
     def apply(doc: Document) -> None:
         markers = sorted(i for i, v in doc.verdicts.items() if v.rule is RELATED_HEADING)
@@ -59,7 +60,7 @@ def _make_after_marker(rule: DocumentRule, config: Config) -> DocumentAction:
                 continue  # nothing after it, or markers in a row: judged with the first
             last = rest
             reason = f"follows the list heading on line {i + 1}"
-            if _is_tail(doc, i, rest, config):
+            if _is_tail(doc, i, rest, config, reported):
                 for j in rest:
                     doc.remove(j, rule, reason + ", at the end of the text")
                 return
@@ -103,11 +104,20 @@ def _last_word(v: str) -> str:
     return v[v.rfind(" ") + 1 :]
 
 
-def _is_tail(doc: Document, marker: int, rest: list[int], config: Config) -> bool:
+def _is_tail(
+    doc: Document,
+    marker: int,
+    rest: list[int],
+    config: Config,
+    reported: regex.Pattern[str] | None,
+) -> bool:
     """Is everything left after the marker short enough to be its list of teasers?"""
     if len(rest) > config.tail_max_lines:
         return False
     if any(len(doc.view(j)) > config.teaser_max_chars for j in rest):
+        return False
+    # A line that names its source (", a spokesman said.") reports: the story goes on.
+    if reported is not None and any(reported.search(key(doc.view(j))) for j in rest):
         return False
     story_text = doc.kept_text(marker)
     if sum(len(doc.view(j)) for j in rest) * 2 > len(story_text.strip()):
@@ -142,6 +152,11 @@ TEASER_AFTER_MARKER = DocumentRule(
         "The storm cut power to 40,000 homes across the county on Sunday.\n\n"
         "Related to the outage, the utility said crews would work through the night.\n\n"
         "Power was restored by Wednesday.\n",
+        # The heading's links are gone; the paragraph after it reports: the story's end.
+        "The fire started shortly after midnight in a storage area at the back of the "
+        "building, which was empty at the time.\n\n"
+        "Related stories\n\n"
+        "Investigators expect to publish their findings next month, a spokeswoman said.\n",
         "Hong Kong police surrounded the university on Monday as protesters refused to leave "
         "the campus, and the standoff went into a second night.\n\n"
         "Hundreds of students remained inside the university, and police said anyone who left "
