@@ -13,10 +13,10 @@ import regex
 
 from ..config import Config
 from ..model import Category
-from ..phrases import key, load
+from ..phrases import CAP_WORD, key, load
 from ..text import content_words, has_content_word
 from .base import FLAGS, TRAIL, Document, DocumentAction, DocumentRule, Rule, reported_pattern
-from .line import AUTHOR_HEADING, LEAD, MD_LINK, RELATED_HEADING
+from .line import AUTHOR_HEADING, LEAD, MD_LINK, PARTICLE, RELATED_HEADING
 
 _NO_HEADLINE_END = ".,;:…"
 _QUOTES = "\"”»'’)"
@@ -294,6 +294,69 @@ AUTHOR_BIO = DocumentRule(
     ),
 )
 
+# A first name and a surname (with the particles names carry), as the view writes them.
+_FULL_NAME = regex.compile(rf"{CAP_WORD}(?:\s++(?:{PARTICLE}\s++)?{CAP_WORD}){{1,3}}", FLAGS)
+
+
+def _make_closing_bio(rule: DocumentRule, config: Config) -> DocumentAction | None:
+    source = rule.phrase_source(
+        r"\s++<<author.bio_is>>\s++(?:[^\s.!?]++\s++){0,8}?<<author.bio_role>>(?!\w)", config
+    )
+    if source is None:
+        return None
+    job = regex.compile(source, FLAGS)
+
+    def apply(doc: Document) -> None:
+        last = next((i for i in doc.content_from_end() if not doc.removed(i)), None)
+        if last is None:
+            return
+        v = doc.view(last)
+        name = _FULL_NAME.match(v) if len(v) <= BIO_MAX_CHARS else None
+        if name is None or job.match(key(v), name.end()) is None:
+            return
+        # A story about a reporter names them before its last line; an author's bio is the
+        # first the text says of them.
+        surname = name.group().split()[-1]
+        story = doc.kept_text(last)
+        if not has_content_word(story) or regex.search(
+            rf"(?<!\w){regex.escape(surname)}(?!\w)", story
+        ):
+            return
+        doc.remove(last, rule, "the author's bio at the end of the text")
+
+    return apply
+
+
+AUTHOR_CLOSING_BIO = DocumentRule(
+    id="BS0508",
+    name="author.closing_bio",
+    category=Category.AUTHOR,
+    description="The text's last line when it introduces the author: a full name, then "
+    "'is a reporter / journalist / correspondent ...' ('Jane Doe is a reporter for the "
+    "Tribune.', 'Hans Meier ist Redakteur im Lokalressort.'). A person the story has "
+    "already named is kept: the line is about them, not by them.",
+    reason="the author's bio",
+    lists=("author.bio_is", "author.bio_role"),
+    make=_make_closing_bio,
+    removes=(
+        "The council voted 7-2 to approve the budget late on Tuesday night.\n\n"
+        "Jane Doe is a reporter for the Tribune covering city hall.\n",
+        "Der Stadtrat hat am Dienstag den Haushalt beschlossen.\n\n"
+        "Hans Meier ist Redakteur im Lokalressort.\n",
+        "Rada miasta przyjęła we wtorek budżet.\n\n"
+        "Jan Kowalski jest dziennikarzem działu miejskiego.\n",
+    ),
+    keeps=(
+        "Police released the reporter Jane Doe after questioning her for six hours.\n\n"
+        "Jane Doe is a reporter for the Tribune and has covered the protests since May.\n",
+        "The council voted 7-2 to approve the budget late on Tuesday night.\n\n"
+        "Jane Doe is a teacher at Lincoln Elementary.\n",
+        "The council voted 7-2 to approve the budget late on Tuesday night.\n\n"
+        "Jane Doe is a reporter for the Tribune.\n\n"
+        "The mayor said the plan would take effect in January.\n",
+    ),
+)
+
 # --- the end of the text -------------------------------------------------------------------
 
 
@@ -535,6 +598,7 @@ DOCUMENT_RULES: tuple[DocumentRule, ...] = (
     RELATED_LINK_LIST,
     TEASER_AFTER_MARKER,
     AUTHOR_BIO,
+    AUTHOR_CLOSING_BIO,
     PROMPT_CLOSING,
     TEASER_TRAILING,
     META_HEADLINE,
