@@ -49,6 +49,8 @@ def _overlap(v: str, story: set[str]) -> float:
 def _make_after_marker(rule: DocumentRule, config: Config) -> DocumentAction:
     open_end = frozenset(load("teaser.open_end", config.languages))
     reported = reported_pattern(config)
+    source = rule.phrase_source(r"[,;–—]\s*+<<quote.source>>(?!\w)", config)
+    sourced = None if source is None else regex.compile(source, FLAGS)
 
     def apply(doc: Document) -> None:
         markers = sorted(i for i, v in doc.verdicts.items() if v.rule is RELATED_HEADING)
@@ -60,7 +62,7 @@ def _make_after_marker(rule: DocumentRule, config: Config) -> DocumentAction:
                 continue  # nothing after it, or markers in a row: judged with the first
             last = rest
             reason = f"follows the list heading on line {i + 1}"
-            if _is_tail(doc, i, rest, config, reported):
+            if _is_tail(doc, i, rest, config, (reported, sourced)):
                 for j in rest:
                     doc.remove(j, rule, reason + ", at the end of the text")
                 return
@@ -109,15 +111,17 @@ def _is_tail(
     marker: int,
     rest: list[int],
     config: Config,
-    reported: regex.Pattern[str] | None,
+    reports: tuple[regex.Pattern[str] | None, ...],
 ) -> bool:
     """Is everything left after the marker short enough to be its list of teasers?"""
     if len(rest) > config.tail_max_lines:
         return False
     if any(len(doc.view(j)) > config.teaser_max_chars for j in rest):
         return False
-    # A line that names its source (", a spokesman said.") reports: the story goes on.
-    if reported is not None and any(reported.search(key(doc.view(j))) for j in rest):
+    # A line that names its source (", a spokesman said.", ", according to police.")
+    # reports: the story goes on.
+    keys = [key(doc.view(j)) for j in rest]
+    if any(p is not None and any(p.search(k) for k in keys) for p in reports):
         return False
     story_text = doc.kept_text(marker)
     if sum(len(doc.view(j)) for j in rest) * 2 > len(story_text.strip()):
@@ -135,7 +139,7 @@ TEASER_AFTER_MARKER = DocumentRule(
     description="Headlines listed under a 'Related' / 'Keep Reading' / 'More from X' heading, "
     "and, when the heading is near the end, the short teasers that follow it.",
     reason="a teaser under a list heading",
-    lists=("teaser.open_end",),
+    lists=("teaser.open_end", "quote.source"),
     make=_make_after_marker,
     removes=(
         "The council voted 7-2 to approve the budget late on Tuesday night.\n\n"

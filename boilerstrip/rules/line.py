@@ -907,6 +907,19 @@ AUTHOR_CONTRIBUTED = _line(
     keeps=("The reporting by the Times prompted an inquiry.",),
 )
 
+AUTHOR_STAFF = _line(
+    id="BS0509",
+    name="author.staff",
+    category=Category.AUTHOR,
+    description="A byline that names the newsroom, not a person ('Staff report', "
+    "'Redacción', 'Da Redação'), alone on its line.",
+    reason="a newsroom byline",
+    markers=("author.staff",),
+    max_chars=40,
+    removes=("Staff report", "Redacción", "Da Redação", "Redazione", "Redakcja"),
+    keeps=("Staff were told on Monday that the plant would close.",),
+)
+
 AUTHOR_REPORTING = _line(
     id="BS0506",
     name="author.reporting",
@@ -1611,6 +1624,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     AUTHOR_BYLINE,
     AUTHOR_DATED_BYLINE,
     AUTHOR_CONTACT,
+    AUTHOR_STAFF,
     AUTHOR_REPORTING,
     AUTHOR_CONTRIBUTED,
     NOTICE_COOKIE,
