@@ -304,7 +304,9 @@ _FULL_NAME = regex.compile(rf"{CAP_WORD}(?:\s++(?:{PARTICLE}\s++)?{CAP_WORD}){{1
 
 def _make_closing_bio(rule: DocumentRule, config: Config) -> DocumentAction | None:
     source = rule.phrase_source(
-        r"\s++<<author.bio_is>>\s++(?:[^\s.!?]++\s++){0,8}?<<author.bio_role>>(?!\w)", config
+        r"\s++<<author.bio_is>>\s++(?:[^\s.!?]++\s++){0,8}?<<author.bio_role>>"
+        r"\s++<<author.bio_at>>(?!\w)",
+        config,
     )
     if source is None:
         return None
@@ -336,11 +338,12 @@ AUTHOR_CLOSING_BIO = DocumentRule(
     name="author.closing_bio",
     category=Category.AUTHOR,
     description="The text's last line when it introduces the author: a full name, then "
-    "'is a reporter / journalist / correspondent ...' ('Jane Doe is a reporter for the "
-    "Tribune.', 'Hans Meier ist Redakteur im Lokalressort.'). A person the story has "
-    "already named is kept: the line is about them, not by them.",
+    "'is a reporter / journalist / correspondent ...' and where ('Jane Doe is a reporter for "
+    "the Tribune.', 'Hans Meier ist Redakteur im Lokalressort.'). A person the story has "
+    "already named is kept: the line is about them, not by them; so is 'Jane Doe is a "
+    "writer who lives in the village', which names no newsroom.",
     reason="the author's bio",
-    lists=("author.bio_is", "author.bio_role"),
+    lists=("author.bio_is", "author.bio_role", "author.bio_at"),
     make=_make_closing_bio,
     removes=(
         "The council voted 7-2 to approve the budget late on Tuesday night.\n\n"
@@ -355,6 +358,8 @@ AUTHOR_CLOSING_BIO = DocumentRule(
         "Jane Doe is a reporter for the Tribune and has covered the protests since May.\n",
         "The council voted 7-2 to approve the budget late on Tuesday night.\n\n"
         "Jane Doe is a teacher at Lincoln Elementary.\n",
+        "The festival's line-up was announced on Monday.\n\n"
+        "Jane Doe is a writer who lives in the village and has run the festival since 2009.\n",
         "The council voted 7-2 to approve the budget late on Tuesday night.\n\n"
         "Jane Doe is a reporter for the Tribune.\n\n"
         "The mayor said the plan would take effect in January.\n",
