@@ -14,7 +14,7 @@ import regex
 from ..config import Config
 from ..model import Category
 from ..phrases import CAP_WORD, key, load
-from ..text import content_words, has_content_word
+from ..text import content_words, has_content_word, is_blank
 from .base import FLAGS, TRAIL, Document, DocumentAction, DocumentRule, Rule, reported_pattern
 from .line import AUTHOR_HEADING, LEAD, MD_LINK, PARTICLE, RELATED_HEADING
 
@@ -106,6 +106,14 @@ def _last_word(v: str) -> str:
     return v[v.rfind(" ") + 1 :]
 
 
+def _removed_before(doc: Document, i: int) -> bool:
+    """Is the last non-blank line before line i removed?"""
+    for j in range(i - 1, -1, -1):
+        if not is_blank(doc.lines[j]):
+            return doc.removed(j)
+    return False
+
+
 def _is_tail(
     doc: Document,
     marker: int,
@@ -123,6 +131,14 @@ def _is_tail(
     keys = [key(doc.view(j)) for j in rest]
     if any(p is not None and any(p.search(k) for k in keys) for p in reports):
         return False
+    # One sentence alone after the heading, ending the text, may be the story's last
+    # paragraph under an inline "Lire aussi" whose link is gone; it is a teaser when debris
+    # stands around the heading and it (seed-001: "About the Author", "Keep Reading", the
+    # teaser, "Featured").
+    if len(rest) == 1 and not headline_like(doc.view(rest[0]), config):
+        after = any(doc.removed(j) for j in doc.content_after(rest[0]))
+        if not (after or _removed_before(doc, marker)):
+            return False
     story_text = doc.kept_text(marker)
     if sum(len(doc.view(j)) for j in rest) * 2 > len(story_text.strip()):
         return False
@@ -145,7 +161,8 @@ TEASER_AFTER_MARKER = DocumentRule(
         "The council voted 7-2 to approve the budget late on Tuesday night.\n\n"
         "Officials said the new spending plan would take effect in January.\n\n"
         "Keep Reading\n\n"
-        "Cracker Barrel has called out Waffle House for its egg surcharge.",
+        "Cracker Barrel has called out Waffle House for its egg surcharge.\n\n"
+        "Featured\n",
         "The storm cut power to 40,000 homes across the county on Sunday.\n"
         "Related stories\n"
         "Five things to know about hurricane season\n"
@@ -156,6 +173,11 @@ TEASER_AFTER_MARKER = DocumentRule(
         "The storm cut power to 40,000 homes across the county on Sunday.\n\n"
         "Related to the outage, the utility said crews would work through the night.\n\n"
         "Power was restored by Wednesday.\n",
+        # The heading's link is gone, and one sentence ends the text: the story's end.
+        "A court sentenced the former mayor to four years in prison for taking bribes.\n\n"
+        "His lawyer said he would appeal.\n\n"
+        "Related\n\n"
+        "An appeal hearing is expected in the spring.\n",
         # The heading's links are gone; the paragraph after it reports: the story's end.
         "The fire started shortly after midnight in a storage area at the back of the "
         "building, which was empty at the time.\n\n"
