@@ -333,24 +333,32 @@ def _make_closing_bio(rule: DocumentRule, config: Config) -> DocumentAction | No
     if source is None:
         return None
     job = regex.compile(source, FLAGS)
+    closing = _closing_matcher(config)
 
-    def apply(doc: Document) -> None:
-        last = next((i for i in doc.content_from_end() if not doc.removed(i)), None)
-        if last is None:
-            return
-        v = doc.view(last)
+    def is_bio(doc: Document, i: int) -> bool:
+        v = doc.view(i)
         name = _FULL_NAME.match(v) if len(v) <= BIO_MAX_CHARS else None
         if name is None or job.match(key(v), name.end()) is None:
-            return
+            return False
         # A story about a reporter names them before its last line; an author's bio is the
         # first the text says of them.
         surname = name.group().split()[-1]
-        story = doc.kept_text(last)
-        if not has_content_word(story) or regex.search(
+        story = doc.kept_text(i)
+        return has_content_word(story) and not regex.search(
             rf"(?<!\w){regex.escape(surname)}(?!\w)", story
-        ):
-            return
-        doc.remove(last, rule, "the author's bio at the end of the text")
+        )
+
+    def apply(doc: Document) -> None:
+        # From the end, over what the end-of-text rules may still take (closing prompts,
+        # headlines), as they walk: what they do then does not depend on this rule's
+        # verdicts. Co-authors' bios follow one another: each goes, the last first.
+        for i in doc.content_from_end():
+            if doc.removed(i) or (closing is not None and closing.fullmatch(key(doc.view(i)))):
+                continue
+            if is_bio(doc, i):
+                doc.remove(i, rule, "the author's bio at the end of the text")
+            elif not headline_like(doc.view(i), config):
+                return
 
     return apply
 
