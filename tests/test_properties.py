@@ -65,9 +65,10 @@ def test_output_lines_are_input_lines_in_order(text: str) -> None:
 
 
 @given(ANY_TEXT)
-# A bio between two closing prompts; two co-authors' bios (found by hypothesis: the second
-# pass removed what the first had left).
+# A bio between two closing prompts; one bio twice; two co-authors' bios (found by hypothesis:
+# the second pass removed what the first had left).
 @example("What do you think?\nJane Doe is a reporter for the Tribune.\nWhat do you think?\n")
+@example("The council met.\n" + "Jane Doe is a reporter for the Tribune.\n" * 2)
 @example(
     "The council met.\n\nJane Doe is a reporter for the Tribune.\n\n"
     "John Roe is an editor at the Tribune.\n"

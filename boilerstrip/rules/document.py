@@ -320,6 +320,8 @@ AUTHOR_BIO = DocumentRule(
     ),
 )
 
+# Most bios of co-authors that end a text.
+_MOST_BIOS = 3
 # A first name and a surname (with the particles names carry), as the view writes them.
 _FULL_NAME = regex.compile(rf"{CAP_WORD}(?:\s++(?:{PARTICLE}\s++)?{CAP_WORD}){{1,3}}", FLAGS)
 
@@ -335,30 +337,36 @@ def _make_closing_bio(rule: DocumentRule, config: Config) -> DocumentAction | No
     job = regex.compile(source, FLAGS)
     closing = _closing_matcher(config)
 
-    def is_bio(doc: Document, i: int) -> bool:
-        v = doc.view(i)
+    def looks_like_bio(v: str) -> regex.Match[str] | None:
+        """The name, when the line reads 'Full Name is a job at a newsroom'."""
         name = _FULL_NAME.match(v) if len(v) <= BIO_MAX_CHARS else None
-        if name is None or job.match(key(v), name.end()) is None:
-            return False
-        # A story about a reporter names them before its last line; an author's bio is the
-        # first the text says of them.
-        surname = name.group().split()[-1]
-        story = doc.kept_text(i)
-        return has_content_word(story) and not regex.search(
-            rf"(?<!\w){regex.escape(surname)}(?!\w)", story
-        )
+        return name if name is not None and job.match(key(v), name.end()) else None
 
     def apply(doc: Document) -> None:
         # From the end, over what the end-of-text rules may still take (closing prompts,
         # headlines), as they walk: what they do then does not depend on this rule's
-        # verdicts. Co-authors' bios follow one another: each goes, the last first.
+        # verdicts. Co-authors' bios follow one another; more than a few such lines are a
+        # list of people, which stays.
+        bios: list[tuple[int, str]] = []
         for i in doc.content_from_end():
             if doc.removed(i) or (closing is not None and closing.fullmatch(key(doc.view(i)))):
                 continue
-            if is_bio(doc, i):
+            v = doc.view(i)
+            name = looks_like_bio(v)
+            if name is not None:
+                bios.append((i, name.group().split()[-1]))
+                if len(bios) > _MOST_BIOS:
+                    return
+            elif not headline_like(v, config):
+                break
+        for i, surname in reversed(bios):  # in the text's order: one bio is not the story
+            # A story about a reporter names them before its last line; an author's bio is
+            # the first the text says of them.
+            story = doc.kept_text(i)
+            if has_content_word(story) and not regex.search(
+                rf"(?<!\w){regex.escape(surname)}(?!\w)", story
+            ):
                 doc.remove(i, rule, "the author's bio at the end of the text")
-            elif not headline_like(doc.view(i), config):
-                return
 
     return apply
 
