@@ -48,9 +48,10 @@ def _overlap(v: str, story: set[str]) -> float:
 
 def _make_after_marker(rule: DocumentRule, config: Config) -> DocumentAction:
     open_end = frozenset(load("teaser.open_end", config.languages))
-    reported = reported_pattern(config)
+    # A clause that reports (", a spokeswoman said.") or names a source (", according to").
     source = rule.phrase_source(r"[,;–—]\s*+<<quote.source>>(?!\w)", config)
     sourced = None if source is None else regex.compile(source, FLAGS)
+    reports = [p for p in (reported_pattern(config), sourced) if p is not None]
 
     def apply(doc: Document) -> None:
         markers = sorted(i for i, v in doc.verdicts.items() if v.rule is RELATED_HEADING)
@@ -62,7 +63,7 @@ def _make_after_marker(rule: DocumentRule, config: Config) -> DocumentAction:
                 continue  # nothing after it, or markers in a row: judged with the first
             last = rest
             reason = f"follows the list heading on line {i + 1}"
-            if _is_tail(doc, i, rest, config, (reported, sourced)):
+            if _is_tail(doc, i, rest, config, reports):
                 for j in rest:
                     doc.remove(j, rule, reason + ", at the end of the text")
                 return
@@ -119,7 +120,7 @@ def _is_tail(
     marker: int,
     rest: list[int],
     config: Config,
-    reports: tuple[regex.Pattern[str] | None, ...],
+    reports: list[regex.Pattern[str]],
 ) -> bool:
     """Is everything left after the marker short enough to be its list of teasers?"""
     if len(rest) > config.tail_max_lines:
@@ -129,7 +130,7 @@ def _is_tail(
     # A line that names its source (", a spokesman said.", ", according to police.")
     # reports: the story goes on.
     keys = [key(doc.view(j)) for j in rest]
-    if any(p is not None and any(p.search(k) for k in keys) for p in reports):
+    if any(p.search(k) for p in reports for k in keys):
         return False
     # One sentence alone after the heading, ending the text, may be the story's last
     # paragraph under an inline "Lire aussi" whose link is gone; it is a teaser when debris
