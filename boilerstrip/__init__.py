@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .config import LANGUAGES, Config
 from .html import explain_html, extract
-from .model import Category, Decision, Explanation
+from .model import Category, Decision, Explanation, removed_by_category
 from .pipeline import Cleaner, Title, cleaner_for
 from .rules import REGISTRY, Rule
 
@@ -27,6 +27,7 @@ __all__ = [
     "explain",
     "explain_html",
     "extract",
+    "removed_by_category",
     "rules",
 ]
 

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .config import Config
-from .model import Decision
+from .model import Decision, removed_by_category
 from .pipeline import Cleaner
 
 FORMATS = ("txt", "jsonl", "html")
@@ -201,10 +201,10 @@ class Result:
 
 
 def _removed(decisions: tuple[Decision, ...]) -> tuple[Removed, dict[str, int]]:
-    counts = collections.Counter(d.category for d in decisions)
+    counts = removed_by_category(decisions)
     if not _DETAIL:
-        return [], dict(counts)
-    return [(d.line, d.rule_id, d.category, d.reason, d.text) for d in decisions], dict(counts)
+        return [], counts
+    return [(d.line, d.rule_id, d.category, d.reason, d.text) for d in decisions], counts
 
 
 def decode_text(data: bytes) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -70,3 +72,15 @@ class Explanation:
         if not removed:
             return "nothing removed"
         return "\n".join(str(d) for d in removed)
+
+
+def removed_by_category(decisions: Iterable[Decision]) -> dict[str, int]:
+    """How many lines the decisions removed, by category (kept lines are not counted).
+
+    The CLI's summary and the Scrapy and datatrove integrations count with this.
+
+    >>> removed_by_category([Decision(1, "Advertisement", False, category="ad"),
+    ...                      Decision(2, "The vote passed.", True)])
+    {'ad': 1}
+    """
+    return dict(Counter(d.category for d in decisions if not d.kept))

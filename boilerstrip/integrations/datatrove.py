@@ -19,11 +19,11 @@ page's title (rule ``meta.title``): a headline that repeats it goes too.
 
 from __future__ import annotations
 
-import collections
 from collections.abc import Iterator
 from typing import Any
 
 from ..config import Config
+from ..model import removed_by_category
 from ..pipeline import Cleaner
 from . import missing
 
@@ -65,7 +65,7 @@ class BoilerstripFormatter(BaseFormatter):  # type: ignore[misc]
                 title = doc.metadata.get(self.title_key) if self.title_key else None
                 title = title if isinstance(title, str) else None
                 text, removed = self.cleaner.removals(doc.text, title)
-            counts = collections.Counter(d.category for d in removed)
+            counts = removed_by_category(removed)
             for category, n in counts.items():
                 self.stat_update(f"removed_{category}", value=n)
             if self.metadata_key:

@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..config import Config
+from ..model import removed_by_category
 from ..pipeline import Cleaner
 from . import missing
 
@@ -81,8 +82,8 @@ class BoilerstripPipeline:
     def _clean(self, text: str, titles: tuple[str, ...] = ()) -> str:
         out, removed = self.cleaner.removals(text, titles)
         if self.stats is not None:
-            for d in removed:
-                self.stats.inc_value(f"boilerstrip/removed/{d.category}")
+            for category, n in removed_by_category(removed).items():
+                self.stats.inc_value(f"boilerstrip/removed/{category}", n)
         return out
 
     def _extract(self, html: str | bytes, url: Any) -> str | None:
