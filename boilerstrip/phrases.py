@@ -24,7 +24,7 @@ from importlib import resources
 
 import regex
 
-from .triggers import BULLETS
+from .text import BULLETS
 
 # A capitalised word (letters, digits, apostrophes, dots, hyphens): for the rules that look
 # at names in the original case. Possessive: a word can never be matched in two ways.

@@ -1,11 +1,12 @@
-"""The cleaner: split -> line rules -> document rules -> assemble from the original lines."""
+"""The cleaner: split -> line rules -> layout and document rules -> assemble from the
+original lines."""
 
 from __future__ import annotations
 
 import bisect
 import functools
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -44,13 +45,18 @@ class Cleaner:
         self.config = config or Config()
         rules = REGISTRY.select(self.config)
         self.rules: tuple[Rule, ...] = tuple(rules) + tuple(_user_rules(self.config))
+        # Rules switched off that others require: they run, and their lines stay.
+        silent = REGISTRY.required(rules)
+        self.silent: tuple[Rule, ...] = tuple(silent)
+        order = {r.name: i for i, r in enumerate(REGISTRY)}
+        every = sorted((*self.rules, *silent), key=lambda r: order.get(r.name, len(order)))
 
         # Line rule i is bit 1 << i of a trigger mask. Each entry: the rule, its triggers,
         # how it matches, and what it matches with.
         self._line: list[tuple[LineRule, Triggers, int, Any]] = []
         self._doc_actions: list[DocumentAction] = []
         marker_lists: dict[str, tuple[str, ...]] = {}
-        for rule in self.rules:
+        for rule in every:
             if isinstance(rule, DocumentRule):
                 action = rule.compile(self.config)
                 if action is not None:
@@ -60,7 +66,7 @@ class Cleaner:
                 continue
             triggers = rule.triggers(self.config)
             if rule.make is not None:
-                matcher = rule.make(self.config)
+                matcher = rule.make(rule, self.config)
                 if matcher is not None:
                     self._line.append((rule, triggers, _PREDICATE, matcher))
             elif rule.anywhere:
@@ -75,6 +81,10 @@ class Cleaner:
                     self._line.append((rule, triggers, _MARKER, data))
                     for name in rule.markers:
                         marker_lists[name] = marker_phrases(name, self.config)
+        silent_names = {r.name for r in silent}
+        self._silent = sum(  # the bits of the silent line rules
+            1 << i for i, (rule, *_) in enumerate(self._line) if rule.name in silent_names
+        )
         # Marker rules: one index of every phrase a line may start with.
         self._index = PhraseIndex(marker_lists)
         self._reported = reported_pattern(self.config)
@@ -95,7 +105,7 @@ class Cleaner:
         ``title``: the page's title (or several forms of it), when known apart from the
         text, as in HTML or a record's field: lines that repeat it go (rule ``meta.title``).
         """
-        lines, _verdicts, dropped = self._run(text, title=title)
+        lines, _verdicts, dropped, _ = self._run(text, title=title)
         if not dropped:
             return text
         spans = _kept_spans(lines, dropped)
@@ -104,13 +114,19 @@ class Cleaner:
 
     def explain(self, text: str, title: Title = None) -> Explanation:
         """The cleaned text and one decision per input line, with rule and reason."""
-        lines, verdicts, dropped = self._run(text, title=title)
+        lines, verdicts, dropped, kept = self._run(text, title=title)
         decisions = []
         for i, line in enumerate(lines):
             content = strip_break(line)
             verdict = verdicts.get(i)
             if i not in dropped:
-                decisions.append(Decision(i + 1, content, True))
+                taken_back = kept.get(i)
+                if taken_back is None:
+                    decisions.append(Decision(i + 1, content, True))
+                else:
+                    decisions.append(
+                        _decision(i, content, taken_back.rule, taken_back.reason, True)
+                    )
             elif verdict is None:  # a blank line dropped with its neighbour
                 decisions.append(_decision(i, content, LAYOUT_BLANK, LAYOUT_BLANK.reason))
             else:
@@ -121,7 +137,7 @@ class Cleaner:
     def removals(self, text: str, title: Title = None) -> tuple[str, tuple[Decision, ...]]:
         """The cleaned text and a decision for each removed line only (cheaper than
         :meth:`explain` on long texts)."""
-        lines, verdicts, dropped = self._run(text, title=title)
+        lines, verdicts, dropped, _ = self._run(text, title=title)
         decisions = []
         for i in sorted(dropped):
             verdict = verdicts.get(i)
@@ -136,22 +152,15 @@ class Cleaner:
 
     # -- stages -----------------------------------------------------------------------
 
-    def _judge(self, v: str, mask: int, check: bool = False) -> Verdict | None:
-        """The first rule in ``mask`` (in rule order) that removes the line with view v.
-
-        The trigger index puts a rule in a line's mask exactly when the rule's triggers
-        admit the line (``tests/test_triggers.py``); ``check`` asks the triggers again, for
-        the exhaustive run that the tests compare with.
-        """
+    def _judge(self, v: str, mask: int) -> Verdict | None:
+        """The first rule in ``mask`` (in rule order) that removes the line with view v."""
         k = key(v)
         hits: list[tuple[str, int]] | None = None
         c = ""
         while mask:
             bit = mask & -mask
             mask ^= bit
-            rule, triggers, kind, data = self._line[bit.bit_length() - 1]
-            if check and not triggers.admits(v):
-                continue
+            rule, _triggers, kind, data = self._line[bit.bit_length() - 1]
             if kind == _MARKER:
                 if hits is None:
                     c = core(k.lstrip(LEAD_CHARS))
@@ -174,13 +183,13 @@ class Cleaner:
     def _is_reported(self, k: str) -> bool:
         return self._reported is not None and self._reported.search(k) is not None
 
-    def _run(
-        self, text: str, exhaustive: bool = False, title: Title = None
-    ) -> tuple[list[str], dict[int, Verdict], set[int]]:
-        """Lines, verdicts by line index, and the indices of the lines to drop.
+    def _run(self, text: str, exhaustive: bool = False, title: Title = None) -> _Run:
+        """Lines, verdicts by line index, the indices of the lines to drop, and the lines
+        whose verdict a rule took back.
 
-        ``exhaustive`` runs every rule on every line instead of only on the lines its
-        triggers select; it must give the same result (a test checks it), only slower.
+        ``exhaustive`` runs every rule on every line, without asking any trigger, instead
+        of only on the lines its triggers select: it must give the same result (the
+        triggers are sound, ``tests/test_triggers.py``), only slower.
         """
         if not isinstance(text, str):
             raise TypeError(f"clean() takes a str, not {type(text).__name__}")
@@ -190,53 +199,43 @@ class Cleaner:
         else:
             candidates = self._triggers.candidates(text, len(lines))
         verdicts: dict[int, Verdict] = {}
-        judge, fits, limits = self._judge, self._fits, self._limits
+        marks: dict[int, Verdict] = {}
+        judge, fits, limits, silent = self._judge, self._fits, self._limits, self._silent
         for i in sorted(candidates):
             line = lines[i].strip()
             mask = candidates[i] & fits[bisect.bisect_left(limits, len(line))]
             if mask:
                 v = view(line)
-                verdict = judge(v, mask, exhaustive) if v else None
+                if not v:
+                    continue
+                verdict = judge(v, mask & ~silent)
                 if verdict is not None:
                     verdicts[i] = verdict
-        if verdicts:
-            _keep_continued(lines, verdicts)
+                if mask & silent:
+                    mark = judge(v, mask & silent)
+                    if mark is not None:
+                        marks[i] = mark
+        kept: dict[int, Verdict] = {}
         if self._doc_actions:
             titles = (title,) if isinstance(title, str) else tuple(title or ())
             doc = Document(lines, verdicts, self.config, titles, text)
+            doc.marks = marks
             for action in self._doc_actions:
                 action(doc)
-        return lines, verdicts, _dropped(lines, verdicts)
+            kept = doc.kept
+        return _Run(lines, verdicts, _dropped(lines, verdicts), kept)
 
 
-# What may close a line that ends a sentence, a heading or a label.
-_CLOSING = ".!?:;\"'”’»)]|"
+class _Run(NamedTuple):
+    lines: list[str]
+    verdicts: dict[int, Verdict]
+    dropped: set[int]
+    kept: dict[int, Verdict]  # lines whose verdict a rule took back
 
 
-def _keep_continued(lines: list[str], verdicts: dict[int, Verdict]) -> None:
-    """Take back the verdicts of the short lines that end the sentence of the kept line
-    right above them: one phrase of up to five words that starts in lower case and ends with
-    a full stop (or "?", "!"), after a line that ends with no closing mark.
-
-    In text wrapped at a fixed width, the last line of a paragraph may be a word or two that
-    a line rule knows as a label or a byline ("photos.", "comment.", "by Reuters."); they
-    are the paragraph's end. A longer line that a rule removes there (a caption's credit, a
-    contact line) keeps its verdict: it says more than a label does.
-    """
-    for i in sorted(verdicts):
-        if i == 0 or i - 1 in verdicts:
-            continue
-        above = lines[i - 1].strip()
-        if not above or above[-1] in _CLOSING:
-            continue
-        v = view(lines[i])
-        if v[:1].islower() and v[-1] in ".!?…" and len(v.split()) <= 5 and ". " not in v:
-            del verdicts[i]
-
-
-def _decision(i: int, content: str, rule: Rule, reason: str) -> Decision:
+def _decision(i: int, content: str, rule: Rule, reason: str, kept: bool = False) -> Decision:
     return Decision(
-        i + 1, content, False, rule.id, rule.name, rule.category.value, reason, rule.stage
+        i + 1, content, kept, rule.id, rule.name, rule.category.value, reason, rule.stage
     )
 
 
@@ -308,7 +307,9 @@ def _user_rules(config: Config) -> Iterator[LineRule]:
         cat = Category(category)
         pattern = regex.compile("|".join(f"(?:{p})" for p in patterns), regex.IGNORECASE)
 
-        def make(config: Config, pattern: regex.Pattern[str] = pattern) -> LineMatcher:
+        def make(
+            rule: LineRule, config: Config, pattern: regex.Pattern[str] = pattern
+        ) -> LineMatcher:
             return lambda v, k: "" if pattern.fullmatch(v) else None
 
         yield LineRule(

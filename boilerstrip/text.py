@@ -10,7 +10,27 @@ from __future__ import annotations
 
 import re
 
-from .triggers import BLANK, INVISIBLE, INVISIBLE_RE
+# White space as str.isspace() knows it, except line breaks.
+SPACE = (
+    "\t\x0b\x0c\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+# Characters that views drop: zero-width spaces and joiners, the byte-order mark, the soft
+# hyphen.
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
+# What str.strip() would take from a line, plus invisible characters: a line of only these
+# is blank.
+BLANK = SPACE + "\n\r" + INVISIBLE
+# Bullets, brackets and arrows that may stand before a line's first word: the one list that
+# the triggers, the phrase index and the rules' patterns all skip.
+BULLETS = "[(«‹<>•·▸►▶←*#|~¿¡-"
+# Punctuation that may close a line after its last word: what a phrase that is the whole
+# line may have after it ("Related:", "Read more »"), and what the triggers skip to find a
+# line's last word.
+CLOSING_CHARS = ".:!?…>»›→|~*-,;\"'”“‘’)(]"
+# What may follow a marker that is the whole line, as a regex: "Related:", "Read more »".
+TRAIL = r"[\s:.!?…>»›→|~\])(*-]*+"
 
 # Line breaks are LF, CRLF and CR. str.splitlines() also splits on form feeds, U+2028 and
 # friends, which scraped text carries inside paragraphs, so those texts take the slow path.

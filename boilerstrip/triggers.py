@@ -32,31 +32,17 @@ from itertools import compress
 
 import regex
 
-# White space as str.isspace() knows it, except line breaks, plus the invisible characters
-# that views drop.
-_SPACE = (
-    "\t\x0b\x0c\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
-    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
-)
-INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-# What str.strip() would take from a line, plus invisible characters: a line of only these
-# is blank.
-BLANK = _SPACE + "\n\r" + INVISIBLE
-
-# Bullets, brackets and arrows that may stand before a line's first word: the one list that
-# the triggers, the phrase index and the rules' patterns all skip.
-BULLETS = "[(«‹<>•·▸►▶←*#|~¿¡-"
+from .text import BULLETS, CLOSING_CHARS, INVISIBLE, INVISIBLE_RE, SPACE
 
 # What may stand before the first token (bullets, brackets) and after the last one.
 _LEAD = re.escape(BULLETS)
-_TAIL = r".:!?…>»›→|~*\-,;\"'”“‘’)(\]"
+_TAIL = re.escape(CLOSING_CHARS)
 _TOKEN = r"(\d|\w+|[^\s\w])?"
-_FIRST = re.compile(f"\n[{_SPACE}{_LEAD}]*+{_TOKEN}")
-_LAST = re.compile(f"\n[{_SPACE}{_TAIL}]*+{_TOKEN}")
-INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
+_FIRST = re.compile(f"\n[{SPACE}{_LEAD}]*+{_TOKEN}")
+_LAST = re.compile(f"\n[{SPACE}{_TAIL}]*+{_TOKEN}")
 
 # The end of a line, after any white space: for ``finds`` patterns.
-EOL = f"[{_SPACE}]*+(?:\n|\\Z)"
+EOL = f"[{SPACE}]*+(?:\n|\\Z)"
 
 
 def first_token(s: str) -> str:

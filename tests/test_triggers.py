@@ -18,7 +18,8 @@ from boilerstrip import Cleaner
 from boilerstrip.rules import REGISTRY
 from boilerstrip.rules.base import LineRule
 from boilerstrip.text import split_lines, view
-from boilerstrip.triggers import BLANK, first_token, gate_text, last_token
+from boilerstrip.text import BLANK
+from boilerstrip.triggers import first_token, gate_text, last_token
 
 CLEANER = Cleaner()
 ROOT = Path(__file__).resolve().parent.parent

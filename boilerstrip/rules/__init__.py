@@ -1,14 +1,81 @@
-"""Every rule boilerstrip has, in the order they run."""
+"""Every rule boilerstrip has, in the order they run: this list is the one place that
+states it.
+
+Line rules judge each line alone; a line goes by the first of them (in this order) that
+removes it. Then ``layout.continued`` takes back the verdicts of wrapped sentence ends, and
+the document rules run, in this order, on all verdicts so far. ``layout.blank`` names the
+blank lines the assembly drops.
+"""
 
 from __future__ import annotations
 
-from .base import DocumentRule, LineRule, Registry, Rule
-from .document import DOCUMENT_RULES, LAYOUT_BLANK
-from .line import LINE_RULES
+from . import ad, author, caption, credit, layout, meta, notice, prompt, related, teaser
+from .base import DocumentRule, LayoutRule, LineRule, Registry, Rule
+from .layout import LAYOUT_BLANK
 
 REGISTRY = Registry()
-REGISTRY.extend(LINE_RULES)
-REGISTRY.extend(DOCUMENT_RULES)
-REGISTRY.add(LAYOUT_BLANK)
+REGISTRY.extend(
+    (
+        # line rules
+        related.RELATED_HEADING,
+        related.RELATED_MORE,
+        related.RELATED_LINK,
+        related.RELATED_SITE_LINK,
+        teaser.TEASER_TAGGED,
+        credit.CREDIT_LABEL,
+        credit.CREDIT_BY,
+        credit.CREDIT_AGENCY,
+        credit.CREDIT_SLASH,
+        credit.CREDIT_COPYRIGHT,
+        credit.CREDIT_RIGHTS,
+        caption.CAPTION_IMAGE,
+        caption.CAPTION_CREDIT,
+        caption.CAPTION_LABEL,
+        author.AUTHOR_HEADING,
+        author.AUTHOR_BYLINE,
+        author.AUTHOR_DATED_BYLINE,
+        author.AUTHOR_CONTACT,
+        author.AUTHOR_STAFF,
+        author.AUTHOR_REPORTING,
+        author.AUTHOR_CONTRIBUTED,
+        notice.NOTICE_COOKIE,
+        notice.NOTICE_PAYWALL,
+        notice.NOTICE_AFFILIATE,
+        notice.NOTICE_COMMENTS,
+        notice.NOTICE_FOOTER,
+        prompt.PROMPT_SHARE,
+        prompt.PROMPT_SUBSCRIBE,
+        prompt.PROMPT_NEWSLETTER,
+        prompt.PROMPT_FOLLOW,
+        prompt.PROMPT_COMMENT,
+        prompt.PROMPT_REPLY_FORM,
+        prompt.PROMPT_CLICK,
+        prompt.PROMPT_CLICK_END,
+        prompt.PROMPT_TIP,
+        prompt.PROMPT_SOCIAL_BAR,
+        ad.AD_LABEL,
+        ad.AD_WIDGET,
+        ad.AD_COUNTER,
+        meta.META_DATE,
+        meta.META_TAGS,
+        meta.META_READING_TIME,
+        # the layout of the lines, then document rules
+        layout.LAYOUT_CONTINUED,
+        related.RELATED_LINK_LIST,
+        teaser.TEASER_AFTER_MARKER,
+        author.AUTHOR_BIO,
+        author.AUTHOR_CLOSING_BIO,
+        prompt.PROMPT_CLOSING,
+        teaser.TEASER_TRAILING,
+        meta.META_HEADLINE,
+        meta.META_TITLE,
+        # named by the assembly
+        layout.LAYOUT_BLANK,
+    )
+)
+REGISTRY.check()
 
-__all__ = ["LAYOUT_BLANK", "REGISTRY", "DocumentRule", "LineRule", "Rule"]
+# The category modules, each with RULES: every rule it holds.
+MODULES = (related, teaser, credit, caption, author, prompt, ad, notice, meta, layout)
+
+__all__ = ["LAYOUT_BLANK", "MODULES", "REGISTRY", "DocumentRule", "LayoutRule", "LineRule", "Rule"]

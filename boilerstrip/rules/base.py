@@ -22,7 +22,7 @@ import regex
 from ..config import LANGUAGES, Config
 from ..model import Category
 from ..phrases import _read, alternation, load
-from ..text import is_blank, strip_break, view
+from ..text import TRAIL, is_blank, strip_break, view
 from ..triggers import Triggers
 
 _LIST_REF = re.compile(r"<<([\w.]+)>>")
@@ -30,9 +30,6 @@ _LIST_REF = re.compile(r"<<([\w.]+)>>")
 # Rule patterns run on a line's key (lower-cased), so they need no IGNORECASE, which makes
 # large phrase alternations an order of magnitude slower in the regex module.
 FLAGS = regex.UNICODE
-
-# What may follow a marker that is the whole line: "Related:", "Read more »", "Keep Reading …"
-TRAIL = r"[\s:.!?…>»›→|~\])(*-]*+"
 
 # Reported speech: after a comma, a dash or a question, a short clause with a reporting verb
 # ("..., the council advises.", "..., dijo el portavoz.", "... – apeluje ministerstwo."),
@@ -50,6 +47,23 @@ def reported_pattern(config: Config) -> regex.Pattern[str] | None:
         return alternation(phrases) if phrases else "(?!)"
 
     return regex.compile(_LIST_REF.sub(fill, _REPORTED), FLAGS)
+
+
+def phrase_source(template: str, config: Config) -> str | None:
+    """Fill the ``<<list-name>>`` slots of a regex template with the lists' phrases (as
+    :func:`~boilerstrip.phrases.alternation`); None when a slot's list has no phrases."""
+    missing = False
+
+    def fill(m: re.Match[str]) -> str:
+        nonlocal missing
+        phrases = marker_phrases(m.group(1), config)
+        if not phrases:
+            missing = True
+            return ""
+        return alternation(phrases)
+
+    source = _LIST_REF.sub(fill, template)
+    return None if missing else source
 
 
 # What a compiled line rule is: the line's matching view and its key in, a detail for the
@@ -70,6 +84,9 @@ class Rule:
     aliases: tuple[str, ...] = ()
     # Phrase lists used by this rule.
     lists: tuple[str, ...] = ()
+    # Names of the rules whose verdicts this rule builds on. When the config switches one
+    # off, it still runs for this rule, silently: its lines stay in the text.
+    requires: tuple[str, ...] = ()
 
     stage = "line"
 
@@ -78,22 +95,6 @@ class Rule:
         """Languages that have phrases for this rule; () means the rule is language-free."""
         names = self.lists
         return tuple(lang for lang in LANGUAGES if any(_read(lang, n) for n in names))
-
-    def phrase_source(self, template: str, config: Config) -> str | None:
-        """Fill ``<<list-name>>`` slots of a template; None when a slot has no phrases."""
-        missing = False
-
-        def fill(m: re.Match[str]) -> str:
-            nonlocal missing
-            name = m.group(1)
-            phrases = marker_phrases(name, config)
-            if not phrases:
-                missing = True
-                return ""
-            return alternation(phrases)
-
-        source = _LIST_REF.sub(fill, template)
-        return None if missing else source
 
     def selectors(self) -> set[str]:
         return {self.id, self.name, self.category.value, *self.aliases}
@@ -111,8 +112,8 @@ class LineRule(Rule):
     matches the regex ``after`` (which may name lists as ``<<list>>``). The default
     ``after`` allows only trailing punctuation: the whole line is the phrase.
     ``anywhere``: a regex searched for anywhere in the line's key. ``make``: builds a
-    predicate for what needs the original case or a little logic; it gets the config and
-    returns a :data:`LineMatcher`.
+    predicate for what needs the original case or a little logic; it gets the rule and the
+    config and returns a :data:`LineMatcher` (or None: nothing to match in this config).
 
     A rule judges only the lines its triggers (below) admit, found for the whole text at
     once; the pipeline looks every marker phrase up in one index, so a phrase rule costs
@@ -135,7 +136,7 @@ class LineRule(Rule):
     anywhere: str = ""
     max_chars: int = 800
     max_chars_setting: str = ""
-    make: Callable[[Config], LineMatcher | None] | None = None
+    make: Callable[[LineRule, Config], LineMatcher | None] | None = None
     # Triggers (see boilerstrip.triggers): phrases or <<list>> names whose first (starts) or
     # last (ends) token a line must have, literal strings it must contain, or regexes to
     # find in it (``<<list>>`` in one is the list's alternation, as on a key: wrap it in
@@ -177,11 +178,11 @@ class LineRule(Rule):
             starts=_trigger_phrases(tuple(starts), config, at_start=True),
             ends=_trigger_phrases(tuple(ends), config, at_start=False),
             contains=_trigger_phrases(self.contains, config, at_start=True),
-            finds=[f for f in (self.phrase_source(f, config) for f in self.finds) if f],
+            finds=[f for f in (phrase_source(f, config) for f in self.finds) if f],
         )
 
     def after_pattern(self, config: Config) -> regex.Pattern[str] | None:
-        source = self.phrase_source(self.after, config)
+        source = phrase_source(self.after, config)
         return None if source is None else regex.compile(source, FLAGS)
 
     def list_afters(self, config: Config) -> dict[str, regex.Pattern[str]]:
@@ -189,11 +190,11 @@ class LineRule(Rule):
         out = {name: regex.compile(TRAIL, FLAGS) for name in self.whole}
         for name, evidence in self.guarded:
             template = rf"(?:{TRAIL}|\W.{{0,250}}?\b<<{evidence}>>\b.{{0,250}}+)"
-            out[name] = regex.compile(self.phrase_source(template, config) or TRAIL, FLAGS)
+            out[name] = regex.compile(phrase_source(template, config) or TRAIL, FLAGS)
         return out
 
     def anywhere_source(self, config: Config) -> str | None:
-        return self.phrase_source(self.anywhere, config) if self.anywhere else None
+        return phrase_source(self.anywhere, config) if self.anywhere else None
 
 
 _DIGITS = tuple("0123456789")
@@ -248,8 +249,16 @@ class Document:
         # Line -> a later line, where every line between is blank or removed: jumps that
         # kept_after takes over runs of removed lines (lines are never put back).
         self._skip: dict[int, int] = {}
-        # What one document rule computed that the next may reuse.
-        self.memo: dict[str, Any] = {}
+        # Lines found by rules that the config switched off but another rule requires:
+        # they stay in the text, and the rules that build on them see them (found()).
+        self.marks: dict[int, Verdict] = {}
+        # Lines whose verdict a rule took back (layout.continued), with that rule.
+        self.kept: dict[int, Verdict] = {}
+        # What one document rule computed that another may reuse: key -> (value, line). A
+        # value depends on the lines before its line and their verdicts only, and is
+        # forgotten when one of those lines is removed, so no rule's result depends on the
+        # order the rules run in.
+        self._memo: dict[str, tuple[Any, int]] = {}
 
     def view(self, i: int) -> str:
         v = self._views.get(i)
@@ -316,6 +325,35 @@ class Document:
     def remove(self, i: int, rule: Rule, reason: str) -> None:
         if i not in self.verdicts:
             self.verdicts[i] = Verdict(rule, reason)
+            if self._memo:
+                self._memo = {k: m for k, m in self._memo.items() if i >= m[1]}
+
+    def keep(self, i: int, rule: Rule, reason: str) -> None:
+        """Take back the verdict of line i (``explain()`` names the rule that did)."""
+        if self.verdicts.pop(i, None) is not None:
+            self.kept[i] = Verdict(rule, reason)
+            self._memo.clear()
+            self._skip.clear()
+
+    def found(self, name: str) -> list[int]:
+        """The lines that the line rule ``name`` found, in order: removed by it, or marked
+        by it when the config switched it off (see ``Rule.requires``)."""
+        return sorted(
+            i
+            for found in (self.verdicts, self.marks)
+            for i, v in found.items()
+            if v.rule.name == name
+        )
+
+    def recall(self, key: str) -> Any:
+        """A value remembered under ``key``, or None."""
+        entry = self._memo.get(key)
+        return None if entry is None else entry[0]
+
+    def remember(self, key: str, value: Any, line: int) -> None:
+        """Remember a value that depends only on the lines before ``line`` and their
+        verdicts (it is forgotten when one of them is removed)."""
+        self._memo[key] = (value, line)
 
     def kept_content(self) -> Iterator[int]:
         return (i for i in self.content if i not in self.verdicts)
@@ -333,15 +371,23 @@ DocumentAction = Callable[[Document], None]
 
 @dataclass(frozen=True, eq=False)
 class DocumentRule(Rule):
-    """A rule that sees the whole document. ``make`` compiles it for a config."""
+    """A rule that sees the whole document. ``make(rule, config)`` compiles it for a config
+    (None: nothing to do in this config), as it does a line rule."""
 
     make: Callable[[DocumentRule, Config], DocumentAction | None] | None = None
 
     stage = "document"
 
     def compile(self, config: Config) -> DocumentAction | None:
-        assert self.make is not None
-        return self.make(self, config)
+        return None if self.make is None else self.make(self, config)
+
+
+@dataclass(frozen=True, eq=False)
+class LayoutRule(DocumentRule):
+    """A rule of the text's layout: it runs as a document rule does (or not at all, as
+    ``layout.blank``, whose lines the assembly drops)."""
+
+    stage = "layout"
 
 
 class Registry:
@@ -387,3 +433,26 @@ class Registry:
             for r in self._rules
             if (r.default or r.selectors() & enabled) and not r.selectors() & disabled
         ]
+
+    def required(self, rules: list[Rule]) -> list[Rule]:
+        """The rules that some of ``rules`` require but that are not among them, in run
+        order: they run silently (see ``Rule.requires``)."""
+        names = {r.name for r in rules}
+        needed: set[str] = set()
+        todo = [n for r in rules for n in r.requires]
+        while todo:
+            name = todo.pop()
+            if name not in names and name not in needed:
+                needed.add(name)
+                todo.extend(self.get(name).requires)
+        return [r for r in self._rules if r.name in needed]
+
+    def check(self) -> None:
+        """Every required rule exists and runs before the rules that require it."""
+        order = {r.name: i for i, r in enumerate(self._rules)}
+        for i, rule in enumerate(self._rules):
+            for name in rule.requires:
+                if name not in order:
+                    raise ValueError(f"{rule.name} requires {name!r}, which is no rule")
+                if order[name] >= i:
+                    raise ValueError(f"{rule.name} requires {name}, which runs after it")

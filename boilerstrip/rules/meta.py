@@ -1,0 +1,271 @@
+"""Meta: date and time lines, tags, reading times; the headline with keep_title=False, and
+the page's title when the caller knows it."""
+
+from __future__ import annotations
+
+import re
+
+import regex
+
+from ..config import Config
+from ..model import Category
+from ..phrases import load, phrase_regex
+from ..text import TRAIL
+from .base import Document, DocumentAction, DocumentRule, LineMatcher, LineRule
+from .common import headline_like
+
+_NUMERIC_DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
+_ISO = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+_TIME = r"\d{1,2}[:.h]\d{2}"
+_DIGIT = re.compile(r"\d")
+_DATE_TOKEN = regex.compile(r"[\w\p{M}]+")
+_NUMBERISH = regex.compile(r"\d+(?:st|nd|rd|th|er|e|º|ª|°|h)?|[ap]m|\d+[ap]m|\d+h\d+", regex.I)
+
+
+# A token that starts with a letter (on the same tokens as _DATE_TOKEN, but not "10h30").
+_LETTERS = re.compile(r"(?<!\w)[^\W\d_]\w*")
+
+
+def _date_word(tok: str, allowed: set[str], zones: bool) -> bool:
+    """May this token stand in a date line? ``zones``: may it be a time zone (after a
+    time: "10:02 AM EST")?"""
+    return (
+        tok.casefold() in allowed
+        or (tok[0].isdigit() and _NUMBERISH.fullmatch(tok) is not None)
+        or (zones and tok.isupper() and 2 <= len(tok) <= 4)
+    )
+
+
+def date_matcher(config: Config) -> LineMatcher:
+    """What rule meta.date asks of a line (author.dated_byline asks it of a line's head)."""
+
+    def tokens(name: str) -> set[str]:  # as lines are read: "Aujourd'hui" is two tokens
+        return {t for p in load(name, config.languages) for t in _DATE_TOKEN.findall(p.casefold())}
+
+    words = tokens("meta.date")
+    days = tokens("meta.day")
+    words |= days
+    months = tokens("meta.month")
+    pub = tokens("meta.published")
+    numeric = regex.compile(rf"{_ISO}|{_NUMERIC_DATE}")
+    time = regex.compile(_TIME)
+    allowed = words | months | pub
+    # A relative time ("2 days ago", "vor 2 Tagen", "il y a 2 jours"): a number, a unit and
+    # one of the ago phrases.
+    ago_phrases = load("meta.ago", config.languages)
+    ago_words = {w for p in ago_phrases for w in p.casefold().split()}
+    units = {w.casefold() for w in load("meta.unit", config.languages)}
+    relative = ago_words | units
+    ago = regex.compile(
+        r"(?<!\w)(?:" + "|".join(phrase_regex(p) for p in ago_phrases) + r")(?!\w)"
+        if ago_phrases
+        else r"(?!)"
+    )
+    first_words = allowed | relative
+
+    def match(v: str, k: str) -> str | None:
+        if len(v) > 80 or _DIGIT.search(v, 0, 40) is None:
+            return None
+        # Most lines fail at their first word ("1. Research your..."): a cheap test first,
+        # which lets a zone pass; the loop below asks again.
+        w = _LETTERS.search(v)
+        if w is not None and not _date_word(w.group(), first_words, True):
+            return None
+        has_time = time.search(numeric.sub(" ", v)) is not None  # not "18.04" of a date
+        if numeric.fullmatch(v):
+            return ""
+        n_months = 0
+        has_pub = has_unit = stray = False
+        for tok in _DATE_TOKEN.findall(v):
+            low = tok.casefold()
+            if low in months:
+                n_months += 1
+            elif low in pub or low in days:  # "Updated 10:02", "Tuesday 10:02", "Today 10:02"
+                has_pub = True
+            elif low in relative:
+                has_unit |= low in units
+                stray |= low not in allowed
+            elif not _date_word(tok, allowed, has_time):
+                return None
+        if has_unit and ago.search(k):  # "2 days ago at 07:47 am", "Updated 3 hours ago"
+            return ""
+        if stray:  # a unit or an ago word without the rest: "3 days", "vor 2019"
+            return None
+        n_dates = n_months + len(numeric.findall(v))
+        if n_dates > 1 and not has_pub:
+            return None  # a range or a schedule ("29 November 2018 | 20 January 2019"): story
+        if n_dates or (has_pub and has_time):
+            return ""
+        return None
+
+    return match
+
+
+META_DATE = LineRule(
+    id="BS0901",
+    name="meta.date",
+    category=Category.META,
+    description="A line that is only a date or time, maybe with 'Published' or 'Updated': "
+    "page furniture, not a sentence of the story.",
+    reason="the line is only a date or time",
+    lists=("meta.date", "meta.day", "meta.month", "meta.published", "meta.ago", "meta.unit"),
+    make=lambda rule, config: date_matcher(config),
+    # A date line starts with a number, a day or month name, "Published" and the like, or
+    # the ago word of a relative time ("vor 2 Tagen", "hace 3 horas").
+    starts=("<<meta.day>>", "<<meta.month>>", "<<meta.published>>", "<<meta.ago>>", "{n}"),
+    max_chars=80,
+    removes=(
+        "November 18, 2019",
+        "Published 10:02 AM EST Nov 19, 2019",
+        "Updated at 1:23 p.m.",
+        "19 NOV 2019",
+        "2019-11-19T08:57:40+01:00",
+        "Veröffentlicht am 3. März 2020, 14:05 Uhr",
+        "Publié le 12 mai 2021 à 10h30",
+        "sexta-feira, 22 de outubro de 2010 às 20:13",
+        "Today 12:01 AM",
+        "Gestern, 18:30 Uhr",
+        "2 days ago at 07:47 am",
+        "Updated 3 hours ago",
+        "vor 5 Minuten",
+        "il y a 2 jours",
+        "hace 3 horas",
+        "2 giorni fa",
+        "há 4 dias",
+        "2 uur geleden",
+        "5 minut temu",
+    ),
+    keeps=(
+        "50 years ago",
+        "3 days",
+        "March 3 was the warmest day on record.",
+        "In 2019, 40 people died.",
+        "12:30",
+        "29 November 2018 | 20 January 2019",
+        "2018.04.05 ~ OPEN RUN",
+    ),
+)
+
+META_TAGS = LineRule(
+    id="BS0905",
+    name="meta.tags",
+    category=Category.META,
+    description="A line of tags or categories ('Tags: budget, schools', 'Filed under: "
+    "Politics'): links to index pages, not a sentence of the story.",
+    reason="a line of tags or categories",
+    markers=("meta.tags",),
+    # A colon, then a list: items of one to five words, apart by commas, bars, bullets or
+    # slashes, and no sentence punctuation ("Themen: Rente und Migration standen im
+    # Mittelpunkt" is a sentence).
+    after=r"\s*+:\s*+(?:[^\s.!?,;|•·/]++(?:\s++[^\s.!?,;|•·/]++){0,4}+\s*+(?:[,;|•·/]\s*+|\Z)){1,40}+",
+    max_chars=240,
+    removes=(
+        "Tags: budget, schools, city council",
+        "Filed under: Politics |",
+        "Schlagwörter: Bundestag, Haushalt",
+        "Mots-clés : budget, école",
+        "Etiquetas: presupuesto, escuelas",
+        "Tagi: budżet, szkoły",
+    ),
+    keeps=(
+        "Topics: the council discussed the budget. It then voted.",
+        "Themen: Klimaschutz, Rente und Migration standen im Mittelpunkt.",
+        "Temas: la reforma laboral y las pensiones dominaron el debate",
+        "Tagged as a risk, the bridge was closed.",
+    ),
+)
+
+META_READING_TIME = LineRule(
+    id="BS0902",
+    name="meta.reading_time",
+    category=Category.META,
+    description="An estimated reading time.",
+    reason="a reading-time label",
+    markers=("meta.reading_time", "meta.reading_unit"),
+    whole=("meta.reading_unit",),
+    after=rf"(?:\s*+:?\s*+\d++\s*+[\w.]*+)?{TRAIL}",
+    max_chars=60,
+    removes=(
+        "5 min read",
+        "Reading time: 3 minutes",
+        "Tempo de leitura: 2 minutos",
+        "Lesezeit: 4 Min.",
+    ),
+    keeps=("Reading time for children has fallen by a third, the study found.",),
+)
+
+
+def _make_headline(rule: DocumentRule, config: Config) -> DocumentAction | None:
+    if config.keep_title:
+        return None
+
+    def apply(doc: Document) -> None:
+        kept = doc.kept_content()
+        first = next(kept, None)
+        if first is None or next(kept, None) is None:
+            return
+        if headline_like(doc.view(first), config):
+            doc.remove(first, rule, "a headline on the first line (keep_title=False)")
+
+    return apply
+
+
+META_HEADLINE = DocumentRule(
+    id="BS0903",
+    name="meta.headline",
+    category=Category.META,
+    description="The headline on the first line, removed only with keep_title=False (by "
+    "default a headline is part of the story).",
+    reason="the headline",
+    make=_make_headline,
+    keeps=("Storm closes schools across the county\n\nThe storm hit at noon.\n",),
+)
+
+
+def _norm_title(s: str) -> str:
+    return " ".join(s.split()).casefold()
+
+
+# Short labels above a headline ("Review", "World news"), at most this many words.
+_LABEL_MAX_WORDS = 3
+# A title repeated further down is removed only if it has at least this many words: a
+# short title ("Review") may well be a line of the story.
+_REPEAT_MIN_WORDS = 3
+
+
+def _make_title(rule: DocumentRule, config: Config) -> DocumentAction:
+    def apply(doc: Document) -> None:
+        titles = {t for t in map(_norm_title, doc.titles) if t}
+        if not titles:
+            return
+        top = doc.content[:3]
+        for k, i in enumerate(top):
+            if _norm_title(doc.view(i)) in titles:
+                labels = top[:k]
+                if all(len(doc.view(j).split()) <= _LABEL_MAX_WORDS for j in labels):
+                    for j in labels:
+                        doc.remove(j, rule, "a label above the headline")
+                    doc.remove(i, rule, "the page's title, given by the caller")
+                break
+        long_titles = {t for t in titles if len(t.split()) >= _REPEAT_MIN_WORDS}
+        if long_titles:
+            for i in doc.content:
+                if _norm_title(doc.view(i)) in long_titles:
+                    doc.remove(i, rule, "the page's title, repeated")
+
+    return apply
+
+
+META_TITLE = DocumentRule(
+    id="BS0904",
+    name="meta.title",
+    category=Category.META,
+    description="Only when the caller gives the page's title (extract() takes it from the "
+    "HTML; clean(text, title=...)): the headline that repeats it at the top, short labels "
+    "above it, and copies of it further down. The caller has the title already.",
+    reason="the page's title",
+    make=_make_title,
+    keeps=("Storm closes schools across the county\n\nThe storm hit at noon.\n",),
+)
+
+RULES = (META_DATE, META_TAGS, META_READING_TIME, META_HEADLINE, META_TITLE)
