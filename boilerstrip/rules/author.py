@@ -27,13 +27,12 @@ from .common import (
     LEAD,
     PARTICLE,
     PERSON,
-    URL,
     closing_pattern,
     half_lower,
     headline_like,
     phrase_then_credit,
 )
-from .meta import date_matcher
+from .meta import DATE_STARTS, date_matcher
 
 AUTHOR_HEADING = LineRule(
     id="BS0501",
@@ -67,7 +66,7 @@ def _make_byline(rule: LineRule, config: Config) -> LineMatcher | None:
     if source is None:
         return None
     head = regex.compile(source, FLAGS)
-    date = date_matcher(config)
+    date = date_matcher(config, anchored=False)
 
     def match(v: str, k: str) -> str | None:
         if len(v) > 160:
@@ -181,7 +180,7 @@ AUTHOR_DATED_BYLINE = LineRule(
     reason="a date and a byline",
     lists=("author.byline", "meta.date", "meta.day", "meta.month", "meta.published"),
     make=_make_dated_byline,
-    starts=("<<meta.day>>", "<<meta.month>>", "<<meta.published>>", "{n}"),
+    starts=DATE_STARTS,
     max_chars=160,
     removes=(
         "November 20, 2019 by Jane Doe",
@@ -198,7 +197,9 @@ AUTHOR_DATED_BYLINE = LineRule(
     ),
 )
 
-_CONTACT_TOKEN = regex.compile(rf"{EMAIL}|{URL}|{HANDLE}")
+# An address in a line: an e-mail, a handle, a social profile (a bare web link is not one).
+_PROFILE_SITE = r"(?i:twitter|x|instagram|facebook)\.com/"
+_CONTACT_TOKEN = regex.compile(rf"{EMAIL}|{HANDLE}|{_PROFILE_SITE}")
 # An address alone on a line: an e-mail, a handle or a social profile. A bare web link is
 # not here: lists of links (shops, sources) are part of some stories.
 _ONLY_ADDRESS = regex.compile(
@@ -270,9 +271,7 @@ AUTHOR_CONTRIBUTED = LineRule(
     reason="a reporting-credit note",
     anywhere=r"\b<<author.contributed>>\b",
     max_chars=400,
-    starts=("<<author.contributed>>",),
-    ends=("<<author.contributed>>",),
-    contains=("<<author.contributed_word>>",),
+    contains=("<<author.contributed>>",),
     removes=(
         "Associated Press writer Alan Fram contributed to this report.",
         "Keith Bradsher contributed reporting from Hong Kong.",

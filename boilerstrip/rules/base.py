@@ -21,7 +21,7 @@ import regex
 
 from ..config import LANGUAGES, Config
 from ..model import Category
-from ..phrases import _read, alternation, load
+from ..phrases import _read, alternation, key, load
 from ..text import TRAIL, is_blank, strip_break, view
 from ..triggers import Triggers
 
@@ -177,7 +177,7 @@ class LineRule(Rule):
         return Triggers.of(
             starts=_trigger_phrases(tuple(starts), config, at_start=True),
             ends=_trigger_phrases(tuple(ends), config, at_start=False),
-            contains=_trigger_phrases(self.contains, config, at_start=True),
+            contains=_trigger_literals(self.contains, config),
             finds=[f for f in (phrase_source(f, config) for f in self.finds) if f],
         )
 
@@ -214,6 +214,32 @@ def _trigger_phrases(items: tuple[str, ...], config: Config, at_start: bool) -> 
                 raise ValueError(f"a trigger phrase cannot begin or end with {{name}}: {phrase!r}")
             else:
                 out.append(phrase)
+    return out
+
+
+def start_tokens(items: tuple[str, ...], config: Config) -> frozenset[str]:
+    """The first tokens (keyed) that ``starts=items`` admits: for a matcher that asks
+    the same of a line as its triggers do."""
+    return Triggers.of(starts=_trigger_phrases(items, config, at_start=True)).starts
+
+
+_PLACEHOLDER = re.compile(r"\{name\}|\{n\}")
+
+
+def _trigger_literals(items: tuple[str, ...], config: Config) -> list[str]:
+    """Literals for triggers: a ``<<list>>`` name stands for the longest word of each of
+    its phrases (one that no placeholder is part of), which a line with the phrase has."""
+    out: list[str] = []
+    for item in items:
+        m = _LIST_REF.fullmatch(item)
+        if m is None:
+            out.append(item)
+            continue
+        for phrase in marker_phrases(m.group(1), config):
+            words = _PLACEHOLDER.sub(" ", key(phrase)).split()
+            if not words:
+                raise ValueError(f"a trigger phrase needs a word: {phrase!r}")
+            out.append(max(words, key=len))
     return out
 
 
@@ -398,10 +424,10 @@ class Registry:
         self._keys: dict[str, Rule] = {}
 
     def add(self, rule: Rule) -> Rule:
-        for key in (rule.id, rule.name, *rule.aliases):
-            if key in self._keys:
-                raise ValueError(f"rule key {key!r} of {rule.id} is taken by {self._keys[key].id}")
-            self._keys[key] = rule
+        for k in (rule.id, rule.name, *rule.aliases):
+            if k in self._keys:
+                raise ValueError(f"rule key {k!r} of {rule.id} is taken by {self._keys[k].id}")
+            self._keys[k] = rule
         self._rules.append(rule)
         return rule
 

@@ -149,11 +149,13 @@ CREDIT_AGENCY = LineRule(
 _NAME_SLASH = regex.compile(rf"(?:{PERSON})(?:\s*+/\s*+{PERSON}){{1,3}}", FLAGS)
 # A slash and a capitalised word after it, at most 80 characters from the line's end.
 _LAST_SLASH = r"/[^\S\n]*+[\p{Lu}\p{Lt}][^\n/]{0,80}+EOL"
+# The name after the last slash starts with a capital ("Jason Cipriani/ZDNet", not "1/9").
+_LAST_NAME = regex.compile(r"/\s*+[\p{Lu}\p{Lt}][^/]{0,80}+\Z")
 
 
 def _make_platform_person(rule: LineRule, config: Config) -> LineMatcher:
     def match(v: str, k: str) -> str | None:
-        if len(v) > 80 or "/" not in v or not v[0].isalpha():
+        if "/" not in v or not v[0].isalpha() or not _LAST_NAME.search(v):
             return None
         if _NAME_SLASH.fullmatch(v) and len(_WORD.findall(v)) >= 3:
             return ""
@@ -170,7 +172,7 @@ CREDIT_SLASH = LineRule(
     "('YouTube/James Pearson', 'Jason Cipriani/ZDNet').",
     reason="a source/person credit line",
     make=_make_platform_person,
-    finds=(_LAST_SLASH,),
+    finds=(_LAST_SLASH,),  # what _LAST_NAME finds in the view
     max_chars=80,
     removes=("YouTube/James Pearson", "Jason Cipriani/ZDNet", "Instagram/Kim Kardashian West"),
     keeps=("24/7", "Yes/No", "He said yes/no questions were banned."),
@@ -217,8 +219,7 @@ CREDIT_RIGHTS = LineRule(
     reason="a rights notice",
     anywhere=r"\b<<credit.rights>>\b",
     max_chars=200,
-    starts=("<<credit.rights>>",),
-    ends=("<<credit.rights>>",),
+    contains=("<<credit.rights>>",),
     removes=(
         "Alle Rechte vorbehalten.",
         "Tous droits réservés",

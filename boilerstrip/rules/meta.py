@@ -11,7 +11,8 @@ from ..config import Config
 from ..model import Category
 from ..phrases import load, phrase_regex
 from ..text import TRAIL
-from .base import Document, DocumentAction, DocumentRule, LineMatcher, LineRule
+from ..triggers import first_token
+from .base import Document, DocumentAction, DocumentRule, LineMatcher, LineRule, start_tokens
 from .common import headline_like
 
 _NUMERIC_DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
@@ -36,8 +37,15 @@ def _date_word(tok: str, allowed: set[str], zones: bool) -> bool:
     )
 
 
-def date_matcher(config: Config) -> LineMatcher:
-    """What rule meta.date asks of a line (author.dated_byline asks it of a line's head)."""
+# A date line starts with a number, a day or month name, "Published" and the like, or the
+# ago word of a relative time ("vor 2 Tagen", "hace 3 horas").
+DATE_STARTS = ("<<meta.day>>", "<<meta.month>>", "<<meta.published>>", "<<meta.ago>>", "{n}")
+
+
+def date_matcher(config: Config, anchored: bool = True) -> LineMatcher:
+    """What rule meta.date asks of a line: that it is only a date or time, and (when
+    ``anchored``) starts as a date line does (:data:`DATE_STARTS`). A byline asks it,
+    not anchored, of what follows the name: "By Jane Doe on November 19, 2019"."""
 
     def tokens(name: str) -> set[str]:  # as lines are read: "Aujourd'hui" is two tokens
         return {t for p in load(name, config.languages) for t in _DATE_TOKEN.findall(p.casefold())}
@@ -63,8 +71,12 @@ def date_matcher(config: Config) -> LineMatcher:
     )
     first_words = allowed | relative
 
+    starters = start_tokens(DATE_STARTS, config)
+
     def match(v: str, k: str) -> str | None:
         if len(v) > 80 or _DIGIT.search(v, 0, 40) is None:
+            return None
+        if anchored and first_token(k) not in starters:
             return None
         # Most lines fail at their first word ("1. Research your..."): a cheap test first,
         # which lets a zone pass; the loop below asks again.
@@ -112,7 +124,7 @@ META_DATE = LineRule(
     make=lambda rule, config: date_matcher(config),
     # A date line starts with a number, a day or month name, "Published" and the like, or
     # the ago word of a relative time ("vor 2 Tagen", "hace 3 horas").
-    starts=("<<meta.day>>", "<<meta.month>>", "<<meta.published>>", "<<meta.ago>>", "{n}"),
+    starts=DATE_STARTS,
     max_chars=80,
     removes=(
         "November 18, 2019",

@@ -112,7 +112,7 @@ NOTICE_COMMENTS = LineRule(
     ),
 )
 
-_FOOTER = r"(?:<<notice.footer>>(?:\s*+[|/•·,-]?\s*+|\Z)){2,12}"
+_FOOTER = r"(?:<<notice.footer>>(?!\w)(?:\s*+[|/•·,-]?\s*+|\Z)){2,12}"
 
 
 def _make_footer(rule: LineRule, config: Config) -> LineMatcher | None:

@@ -42,7 +42,7 @@ PROMPT_SHARE = LineRule(
 
 # A share button may be a Markdown link: "[Facebook](https://...)", "[Twitter][12]".
 _LINK_TARGET = r"(?:\(<[^<>]{0,500}+>\)|\([^()\s]{0,500}+\)|\[\d{1,4}+\])"
-_SOCIAL_BUTTON = rf"\[?+(?:<<social>>|<<prompt.share_word>>)(?:\]{_LINK_TARGET}?+)?+"
+_SOCIAL_BUTTON = rf"\[?+(?:<<social>>|<<prompt.share_word>>)(?!\w)(?:\]{_LINK_TARGET}?+)?+"
 _SOCIAL_BAR = rf"{LEAD}(?:{_SOCIAL_BUTTON}(?:\s*+[|/•·,]?\s*+|\Z)){{1,12}}"
 
 
@@ -140,7 +140,7 @@ PROMPT_NEWSLETTER = LineRule(
     reason="a newsletter sign-up label",
     anywhere=r"\A(?:\S++\s++){0,3}\S*?<<prompt.newsletter_word>>[\s:!»›→>]*+\Z",
     max_chars=60,
-    ends=("<<prompt.newsletter_word>>",),
+    contains=("<<prompt.newsletter_word>>",),
     removes=("Pick Six Newsletter", "The Morning Review newsletter", "Nieuwsbrief"),
     keeps=("It began as a newsletter.", "It began as a newsletter"),
 )
