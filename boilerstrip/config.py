@@ -14,7 +14,10 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
-LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl")
+from .phrases import languages
+
+# The bundled languages: the folders under boilerstrip/data/phrases.
+LANGUAGES = languages()
 
 
 @dataclass(frozen=True)

@@ -102,9 +102,24 @@ def _emit(node: dict) -> str:  # type: ignore[type-arg]
     return body
 
 
+_ROOT = resources.files("boilerstrip") / "data" / "phrases"
+
+
+@functools.cache
+def languages() -> tuple[str, ...]:
+    """The bundled languages: the folders of ``data/phrases`` (but ``common``)."""
+    return tuple(sorted(f.name for f in _ROOT.iterdir() if f.is_dir() and f.name != "common"))
+
+
+@functools.cache
+def list_names() -> frozenset[str]:
+    """The name of every bundled phrase list, in any folder."""
+    return frozenset(n for names in available().values() for n in names)
+
+
 @functools.cache
 def _read(folder: str, name: str) -> tuple[str, ...]:
-    path = resources.files("boilerstrip") / "data" / "phrases" / folder / f"{name}.txt"
+    path = _ROOT / folder / f"{name}.txt"
     if not path.is_file():
         return ()
     phrases = []
@@ -116,7 +131,11 @@ def _read(folder: str, name: str) -> tuple[str, ...]:
 
 
 def load(name: str, languages: tuple[str, ...]) -> tuple[str, ...]:
-    """The phrases of list ``name`` in the given languages plus the language-free ones."""
+    """The phrases of list ``name`` in the given languages plus the language-free ones.
+
+    A name that no folder has is an error (a misspelt list would be an empty one)."""
+    if name not in list_names():
+        raise KeyError(f"no phrase list {name!r} in boilerstrip/data/phrases")
     out: list[str] = list(_read("common", name))
     for lang in languages:
         out.extend(_read(lang, name))
@@ -125,7 +144,7 @@ def load(name: str, languages: tuple[str, ...]) -> tuple[str, ...]:
 
 def available() -> dict[str, list[str]]:
     """Every bundled phrase list, by folder (language code or ``common``)."""
-    root = resources.files("boilerstrip") / "data" / "phrases"
+    root = _ROOT
     return {
         folder.name: sorted(
             f.name[: -len(".txt")] for f in folder.iterdir() if f.name.endswith(".txt")

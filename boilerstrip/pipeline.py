@@ -55,12 +55,14 @@ class Cleaner:
         # how it matches, and what it matches with.
         self._line: list[tuple[LineRule, Triggers, int, Any]] = []
         self._doc_actions: list[DocumentAction] = []
+        self._doc_rules: list[DocumentRule] = []  # the rule of each action
         marker_lists: dict[str, tuple[str, ...]] = {}
         for rule in every:
             if isinstance(rule, DocumentRule):
                 action = rule.compile(self.config)
                 if action is not None:
                     self._doc_actions.append(action)
+                    self._doc_rules.append(rule)
                 continue
             if not isinstance(rule, LineRule):
                 continue

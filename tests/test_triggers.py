@@ -154,6 +154,7 @@ def _verdicts(text: str, exhaustive: bool) -> tuple[dict[int, str], set[int]]:
 @example("// November 16, 2016\n")  # a date line does not start with "//"
 @example("Yoga (https://example.com/yoga) is a practice that ...\n")  # a link, no address
 @example("ImpressumDatenschutz\n")  # footer labels run together
+@example("RELATED:Twitter.com/REUTERS/Brendan McDermid\n")  # a wire credit inside an address
 def test_cleaning_equals_the_trigger_free_run(text: str) -> None:
     """Triggers never change a verdict: the run that asks every rule about every line,
     without consulting any trigger, removes the same lines for the same reasons."""

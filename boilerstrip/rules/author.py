@@ -9,7 +9,7 @@ import regex
 
 from ..config import Config
 from ..model import Category
-from ..phrases import CAP_WORD, key
+from ..phrases import CAP_WORD, alternation, key, load
 from ..text import has_content_word
 from .base import (
     FLAGS,
@@ -32,7 +32,7 @@ from .common import (
     headline_like,
     phrase_then_credit,
 )
-from .meta import DATE_STARTS, date_matcher
+from .meta import DATE_LISTS, DATE_STARTS, date_matcher
 
 AUTHOR_HEADING = LineRule(
     id="BS0501",
@@ -53,7 +53,8 @@ AUTHOR_HEADING = LineRule(
     keeps=("About the author's claims, the court said little.",),
 )
 
-_BYLINE_REST_SEP = regex.compile(r"\s*+(?:[|•·–—/]|-\s|,|(?:and|und|et|y|e|en|i|&)\s)")
+# What may part a byline's name from the rest: a bar, a dash, a comma, "and".
+_BYLINE_REST_SEP = r"\s*+(?:[|•·–—/]|-\s|,|<<author.byline_and>>\s)"
 # The name starts with a letter: "by 505,796 people" opens a sentence.
 _BYLINE_NAME = regex.compile(rf"\s*+:?\s*+(?=\p{{L}}){PERSON}")
 _TERMINAL = ".!?"
@@ -66,6 +67,7 @@ def _make_byline(rule: LineRule, config: Config) -> LineMatcher | None:
     if source is None:
         return None
     head = regex.compile(source, FLAGS)
+    rest_sep = regex.compile(phrase_source(_BYLINE_REST_SEP, config, empty="(?!)") or "", FLAGS)
     date = date_matcher(config, anchored=False)
 
     def match(v: str, k: str) -> str | None:
@@ -82,7 +84,7 @@ def _make_byline(rule: LineRule, config: Config) -> LineMatcher | None:
         rest = v[name.end() :]
         if not rest.strip():
             return ""
-        if not _BYLINE_REST_SEP.match(rest):
+        if not rest_sep.match(rest):
             # "Von Anna Schmidt publiziert am 3. Mai 2019": a name, then a date line (which
             # may start with a capital: "By Jane Doe Published 10:02 AM Nov 19, 2019").
             words = [w.start() for w in _NON_SPACE.finditer(v, m.end(), name.end())]
@@ -112,7 +114,7 @@ AUTHOR_BYLINE = LineRule(
     category=Category.AUTHOR,
     description="A byline: 'By' and the author's name, perhaps with a role or a date.",
     reason="a byline",
-    lists=("author.byline", "meta.date", "meta.day", "meta.month", "meta.published"),
+    lists=("author.byline", "author.byline_and", *DATE_LISTS),
     make=_make_byline,
     starts=("<<author.byline>>",),
     max_chars=160,
@@ -178,7 +180,7 @@ AUTHOR_DATED_BYLINE = LineRule(
     "November 2019 | By Jane Doe'): each part alone is page furniture (rules meta.date and "
     "author.byline).",
     reason="a date and a byline",
-    lists=("author.byline", "meta.date", "meta.day", "meta.month", "meta.published"),
+    lists=("author.byline", "author.byline_and", *DATE_LISTS),
     make=_make_dated_byline,
     starts=DATE_STARTS,
     max_chars=160,
@@ -197,22 +199,29 @@ AUTHOR_DATED_BYLINE = LineRule(
     ),
 )
 
+# A social network's profile link ("twitter.com/jdoe"); the networks are a language-free
+# list.
+_SITES = alternation(load("author.profile_site", ()))
+_PROFILE_SITE = rf"(?i:{_SITES})\.com/"
 # An address in a line: an e-mail, a handle, a social profile (a bare web link is not one).
-_PROFILE_SITE = r"(?i:twitter|x|instagram|facebook)\.com/"
 _CONTACT_TOKEN = regex.compile(rf"{EMAIL}|{HANDLE}|{_PROFILE_SITE}")
-# An address alone on a line: an e-mail, a handle or a social profile. A bare web link is
-# not here: lists of links (shops, sources) are part of some stories.
-_ONLY_ADDRESS = regex.compile(
-    rf"(?:(?:e-?mail|twitter|x|contact)\s*+:\s*+)?(?:{EMAIL}|{HANDLE}"
-    rf"|(?:https?://)?(?:www\.)?(?:twitter|x|instagram|facebook)\.com/\w++/?)"
+# An address alone on a line, maybe after a label. A bare web link is not here: lists of
+# links (shops, sources) are part of some stories.
+_ONLY_ADDRESS = (
+    rf"(?:<<author.address_label>>\s*+:\s*+)?(?:{EMAIL}|{HANDLE}"
+    rf"|(?:https?://)?(?:www\.)?{_SITES}\.com/\w++/?)"
 )
 # "Email Jane Doe at jdoe@example.com": a line that opens by telling the reader to write to
 # someone named, at an address.
-_MAIL_SOMEONE = regex.compile(rf"{LEAD}(?i:e-?mail|contact|reach)\s++{PERSON}\s++at\s++{EMAIL}")
-_BIO = regex.compile(rf"{PERSON}\s*+(?:\([^()]{{0,80}}+\)\s*+)?(?:is|was)\s++(?:a|an|the)\s")
-
-
-_PROFILE = r"(?<=(?i:twitter|x|instagram|facebook))\.com/"
+_MAIL_SOMEONE = (
+    rf"{LEAD}(?i:<<author.write_to>>)\s++{PERSON}\s++(?i:<<author.write_at>>)\s++{EMAIL}"
+)
+# A one-line bio: "Jane Doe (Tribune) is a reporter ...".
+_BIO = (
+    rf"{PERSON}\s*+(?:\([^()]{{0,80}}+\)\s*+)?(?i:<<author.bio_verb>>)\s++"
+    rf"(?i:<<author.bio_article>>)\s"
+)
+_PROFILE = rf"(?<=(?i:{_SITES}))\.com/"
 
 
 def _make_contact(rule: LineRule, config: Config) -> LineMatcher | None:
@@ -220,15 +229,17 @@ def _make_contact(rule: LineRule, config: Config) -> LineMatcher | None:
     if source is None:
         return None
     phrase = regex.compile(source, FLAGS)
+    only_address, mail_someone, bio = (
+        regex.compile(phrase_source(p, config, empty="(?!)") or "", FLAGS)
+        for p in (_ONLY_ADDRESS, _MAIL_SOMEONE, _BIO)
+    )
 
     def match(v: str, k: str) -> str | None:
-        if len(v) > 300:
-            return None
-        if _ONLY_ADDRESS.fullmatch(k):
+        if only_address.fullmatch(k):
             return "the line is only an address"
-        if _MAIL_SOMEONE.match(v):
+        if mail_someone.match(v):
             return ""
-        if _CONTACT_TOKEN.search(v) and (phrase.search(k) or _BIO.match(v)):
+        if _CONTACT_TOKEN.search(v) and (phrase.search(k) or bio.match(v)):
             return ""
         return None
 
@@ -242,7 +253,15 @@ AUTHOR_CONTACT = LineRule(
     description="How to reach the author: an address, a handle, 'Follow her on Twitter "
     "@...', 'can be reached at ...', or a one-line bio with an address in it.",
     reason="an author's contact line",
-    lists=("author.contact",),
+    lists=(
+        "author.contact",
+        "author.address_label",
+        "author.write_to",
+        "author.write_at",
+        "author.bio_verb",
+        "author.bio_article",
+        "author.profile_site",
+    ),
     make=_make_contact,
     contains=("@",),
     finds=(_PROFILE,),

@@ -34,6 +34,8 @@ FLAGS = regex.UNICODE
 # Reported speech: after a comma, a dash or a question, a short clause with a reporting verb
 # ("..., the council advises.", "..., dijo el portavoz.", "... – apeluje ministerstwo."),
 # unless the clause opens with a word of comparison ("..., as explained in our policy.").
+# The lists that reported speech is read with.
+REPORTED_LISTS = ("quote.verb", "quote.as")
 _REPORTED = r"[,;–—?!]\s*+(?!<<quote.as>>(?!\w))(?:[^\s,;–—.!?]++\s++){0,6}?<<quote.verb>>(?!\w)"
 
 
@@ -49,18 +51,21 @@ def reported_pattern(config: Config) -> regex.Pattern[str] | None:
     return regex.compile(_LIST_REF.sub(fill, _REPORTED), FLAGS)
 
 
-def phrase_source(template: str, config: Config) -> str | None:
+def phrase_source(template: str, config: Config, empty: str | None = None) -> str | None:
     """Fill the ``<<list-name>>`` slots of a regex template with the lists' phrases (as
-    :func:`~boilerstrip.phrases.alternation`); None when a slot's list has no phrases."""
+    :func:`~boilerstrip.phrases.alternation`). A slot whose list has no phrases in the
+    config's languages makes it None, or is filled with ``empty`` when given (``"(?!)"``:
+    nothing matches there)."""
     missing = False
 
     def fill(m: re.Match[str]) -> str:
         nonlocal missing
         phrases = marker_phrases(m.group(1), config)
-        if not phrases:
+        if phrases:
+            return alternation(phrases)
+        if empty is None:
             missing = True
-            return ""
-        return alternation(phrases)
+        return empty or ""
 
     source = _LIST_REF.sub(fill, template)
     return None if missing else source
@@ -125,6 +130,8 @@ class LineRule(Rule):
     # Marker lists whose phrases are the whole line (with trailing punctuation), whatever
     # ``after`` allows after the phrases of the other lists.
     whole: tuple[str, ...] = ()
+    # (list, pattern) pairs: what may follow the phrases of that list, instead of ``after``.
+    afters: tuple[tuple[str, str], ...] = ()
     # (list, evidence list) pairs. The phrases of the first list open sentences of stories
     # too ("Melden Sie sich bei der Polizei, wenn ..."): a line is theirs when it is the
     # phrase alone, or when a word of the evidence list follows ("... für unseren Newsletter").
@@ -149,9 +156,11 @@ class LineRule(Rule):
 
     def __post_init__(self) -> None:
         if not self.lists:
-            refs = _LIST_REF.findall(self.after + self.anywhere) if not self.make else []
+            patterns = (self.after, self.anywhere, *(p for _, p in self.afters))
+            refs = _LIST_REF.findall("".join(patterns)) if not self.make else []
             evidence = [e for _, e in self.guarded]
-            names = (*self.markers, *refs, *evidence)
+            reported = REPORTED_LISTS if self.unless_reported else ()
+            names = (*self.markers, *refs, *evidence, *reported)
             object.__setattr__(self, "lists", tuple(dict.fromkeys(names)))
 
     def limit(self, config: Config) -> int:
@@ -186,8 +195,11 @@ class LineRule(Rule):
         return None if source is None else regex.compile(source, FLAGS)
 
     def list_afters(self, config: Config) -> dict[str, regex.Pattern[str]]:
-        """What may follow the phrases of the ``whole`` and ``guarded`` lists, by list."""
+        """What may follow the phrases of the ``whole``, ``afters`` and ``guarded`` lists,
+        by list."""
         out = {name: regex.compile(TRAIL, FLAGS) for name in self.whole}
+        for name, pattern in self.afters:
+            out[name] = regex.compile(phrase_source(pattern, config) or TRAIL, FLAGS)
         for name, evidence in self.guarded:
             template = rf"(?:{TRAIL}|\W.{{0,250}}?\b<<{evidence}>>\b.{{0,250}}+)"
             out[name] = regex.compile(phrase_source(template, config) or TRAIL, FLAGS)

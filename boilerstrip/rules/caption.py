@@ -21,10 +21,10 @@ _LAST_SENTENCE_END = regex.compile(r"(?r)[.!?\"”]\s++")
 _PAREN_NAMES = regex.compile(
     rf"(?<=[.!?\"'”’][\s>|*_]*+)\(\s*+{PERSON}(?:\s*+/\s*+{PERSON}){{1,3}}\s*+\)[\s.]*+\Z"
 )
-# "REUTERS/Brendan McDermid"
+# "REUTERS/Brendan McDermid", "Jane Doe/AFP/Getty Images"
+_WIRES = load("caption.wire", ())  # as the wires write their names
 _WIRE = regex.compile(
-    rf"(?<!\w)(?:REUTERS|Reuters|AP|AFP|EPA|EPA-EFE|ANSA|EFE|dpa)\s*+/\s*+"
-    rf"{PERSON}[\s.]*+\Z"
+    rf"(?<!\w)(?:{'|'.join(map(regex.escape, _WIRES))})\s*+/\s*+{PERSON}[\s.]*+\Z"
 )
 # "installation views, photos © Inexhibit, 2018"
 _COPY = regex.compile(r"©\s*+[^.!?©]{1,60}+[\s.]*+\Z")
@@ -32,7 +32,8 @@ _COPY = regex.compile(r"©\s*+[^.!?©]{1,60}+[\s.]*+\Z")
 
 # A short capitalised word (an agency), a slash and a name at the end of the line.
 _WIRE_SLASH = (
-    r"/[^\S\n]*+\p{Lu}(?<=(?<![\w/])(?:\p{Lu}[\p{L}-]{1,6}|dpa)[^\S\n]{0,3}/[^\S\n]*\p{Lu})"
+    r"/[^\S\n]*+\p{Lu}(?<=(?<!\w)(?:\p{Lu}[\p{L}-]{1,6}|(?i:<<caption.wire>>))"
+    r"[^\S\n]{0,3}/[^\S\n]*\p{Lu})"
     r"[^\n/]{0,60}+EOL"
 )
 
@@ -91,7 +92,7 @@ CAPTION_CREDIT = LineRule(
     description="A photo caption: a paragraph that ends in a photo credit. Story paragraphs "
     "do not end in '(AP Photo/Jane Doe)'.",
     reason="a photo caption ending in a credit",
-    lists=("caption.word", "credit.label", "caption.agency"),
+    lists=("caption.word", "credit.label", "caption.agency", "caption.wire", "name.particle"),
     make=_make_caption,
     ends=("<<caption.agency>>",),
     contains=("©",),
@@ -165,9 +166,10 @@ CAPTION_LABEL = LineRule(
     description="A photo caption introduced by its label ('Image caption ...', 'Caption: ...', "
     "'Bildunterschrift: ...'): the caption of a photo that is not in the text.",
     reason="a caption, introduced by its label",
-    markers=("caption.label",),
-    # A colon after the label, or none after a two-word label such as "Image caption".
-    after=r"(?:\s*+:|(?<=\w caption))\s*+.{3,300}+",
+    # A colon after the label, or none after a label such as "Image caption".
+    markers=("caption.label", "caption.label_bare"),
+    after=r"\s*+:\s*+.{3,300}+",
+    afters=(("caption.label_bare", r"(?:\s*+:)?\s*+.{3,300}+"),),
     max_chars=320,
     removes=(
         "Image caption The lander touched down on Thursday",

@@ -12,7 +12,7 @@ from collections.abc import Callable
 import regex
 
 from ..config import Config
-from ..phrases import CAP_WORD, alternation, key
+from ..phrases import CAP_WORD, alternation, key, load
 from ..text import BULLETS, TRAIL, content_words, has_content_word
 from .base import FLAGS, Document, LineMatcher, LineRule, marker_phrases, phrase_source
 
@@ -22,8 +22,9 @@ _BULLET = rf"[{regex.escape(BULLETS)}]\s*+"
 LEAD = f"(?:{_BULLET}){{0,3}}+"
 # A separator between a marker and the headline it introduces.
 SEP = r"\s*+[:|»›>→–—-]\s*+"
-# A person or organisation: capitalised words, with the particles names carry.
-PARTICLE = r"(?:de|da|do|dos|das|del|della|di|van|von|der|den|ter|le|la|du|bin|al|el|y|e)"
+# A person or organisation: capitalised words, with the particles names carry (a list that
+# no language owns: names travel).
+PARTICLE = alternation(load("name.particle", ()))
 PERSON = rf"(?:{CAP_WORD}(?:\s++(?:{PARTICLE}\s++)?{CAP_WORD}){{0,4}})"
 URL = r"(?:https?://|www\.)\S++"
 EMAIL = r"[\w.+-]++@[\w-]++(?:\.[\w-]++)++"

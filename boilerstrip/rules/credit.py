@@ -6,7 +6,7 @@ import regex
 
 from ..config import Config
 from ..model import Category
-from ..phrases import LEAD_CHARS, key, load
+from ..phrases import LEAD_CHARS, alternation, key, load
 from .base import FLAGS, LineMatcher, LineRule
 from .common import PERSON, phrase_then_credit
 
@@ -80,7 +80,8 @@ CREDIT_BY = LineRule(
 _PARTS = regex.compile(r"\s*+[,/|]\s*+")
 # Getty's credit form, "AFP via Getty Images": "via" parts agencies when every other word of
 # the line is capitalised (not in "Shares were sold via Reuters").
-_VIA = regex.compile(r"\s++via\s++")
+_VIA_WORDS = load("credit.via", ())
+_VIA = regex.compile(rf"\s++{alternation(_VIA_WORDS)}\s++")
 _WORD = regex.compile(r"\w+")
 
 
@@ -105,7 +106,9 @@ def _make_agency(rule: LineRule, config: Config) -> LineMatcher | None:
         words = label.split()
         if colon and len(words) <= _AGENCY_LABEL_MAX_WORDS and all(map(str.isalpha, words)):
             stripped = rest.strip()  # "Source: AP", "Images: AFP"; not "Jupiter. (Source: NASA)"
-        if " via " in stripped and all(w[0].isupper() for w in _WORD.findall(v) if w != "via"):
+        if any(f" {w} " in stripped for w in _VIA_WORDS) and all(
+            w[0].isupper() for w in _WORD.findall(v) if w not in _VIA_WORDS
+        ):
             stripped = _VIA.sub("/", stripped)
         parts = _PARTS.split(stripped)
         # "Getty Images", "AFP/Getty Images", and "Michael Conroy, AP" (a name, then agencies)
@@ -123,8 +126,8 @@ CREDIT_AGENCY = LineRule(
     description="A line that is only the name of a photo or news agency, alone or after a "
     "photographer's name ('Getty Images', 'Michael Conroy, AP').",
     reason="the line is only a photographer or agency credit",
-    lists=("credit.agency",),
-    make=lambda rule, config: _make_agency(rule, config),
+    lists=("credit.agency", "credit.via"),
+    make=_make_agency,
     ends=("<<credit.agency>>", "©"),
     max_chars=80,
     removes=(
@@ -171,6 +174,7 @@ CREDIT_SLASH = LineRule(
     description="A credit written as source/person, as video and photo credits are "
     "('YouTube/James Pearson', 'Jason Cipriani/ZDNet').",
     reason="a source/person credit line",
+    lists=("name.particle",),
     make=_make_platform_person,
     finds=(_LAST_SLASH,),  # what _LAST_NAME finds in the view
     max_chars=80,
@@ -181,12 +185,15 @@ CREDIT_SLASH = LineRule(
 # "ⓒ" (a circled c) stands for "©" on Korean sites.
 # The bullets before a line, but "(", which opens "(c) 2019".
 _LIST_MARKS = LEAD_CHARS.replace("(", "")
-_COPYRIGHT = regex.compile(r"\(?\s*+(?:[©ⓒ]|\(c\)|copyright\s*+(?:[©ⓒ]|\(c\)|\d{4}))")
+_COPYRIGHT_WORDS = tuple(key(w) for w in load("credit.copyright", ()))
+_COPYRIGHT = regex.compile(
+    rf"\(?\s*+(?:[©ⓒ]|\(c\)|{alternation(_COPYRIGHT_WORDS)}\s*+(?:[©ⓒ]|\(c\)|\d{{4}}))"
+)
 
 
 def _copyright(v: str, k: str) -> str | None:
     k = k.lstrip(_LIST_MARKS)  # a copyright line in a list of footer links: "* © 2019 ..."
-    if len(k) > 260 or not k.startswith(("©", "ⓒ", "(", "copyright")):
+    if not k.startswith(("©", "ⓒ", "(", *_COPYRIGHT_WORDS)):
         return None
     return "" if _COPYRIGHT.match(k) else None
 
@@ -199,7 +206,8 @@ CREDIT_COPYRIGHT = LineRule(
     "'© Amazon').",
     reason="a copyright notice",
     make=lambda rule, config: _copyright,
-    starts=("©", "ⓒ", "(c)", "copyright"),
+    lists=("credit.copyright",),
+    starts=("©", "ⓒ", "(c)", "<<credit.copyright>>"),
     max_chars=260,
     removes=(
         "© 2019 CBS Interactive Inc.",

@@ -12,27 +12,40 @@ from ..model import Category
 from ..phrases import load, phrase_regex
 from ..text import TRAIL
 from ..triggers import first_token
-from .base import Document, DocumentAction, DocumentRule, LineMatcher, LineRule, start_tokens
+from .base import (
+    Document,
+    DocumentAction,
+    DocumentRule,
+    LineMatcher,
+    LineRule,
+    phrase_source,
+    start_tokens,
+)
 from .common import headline_like
 
 _NUMERIC_DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
 _ISO = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
-_TIME = r"\d{1,2}[:.h]\d{2}"
+# A time: "10:02", "18.30", "10h30" (a mark of meta.time_mark between the numbers).
+_TIME = r"\d{1,2}(?:[:.]|<<meta.time_mark>>)\d{2}"
 _DIGIT = re.compile(r"\d")
 _DATE_TOKEN = regex.compile(r"[\w\p{M}]+")
-_NUMBERISH = regex.compile(r"\d+(?:st|nd|rd|th|er|e|º|ª|°|h)?|[ap]m|\d+[ap]m|\d+h\d+", regex.I)
+# A token of a number: "18th", "1er", "10am", "10h30", "pm".
+_NUMBERISH = (
+    r"\d++(?:<<meta.ordinal>>|<<meta.time_mark>>)?|<<meta.time_mark>>"
+    r"|\d++<<meta.time_mark>>\d++"
+)
 
 
 # A token that starts with a letter (on the same tokens as _DATE_TOKEN, but not "10h30").
 _LETTERS = re.compile(r"(?<!\w)[^\W\d_]\w*")
 
 
-def _date_word(tok: str, allowed: set[str], zones: bool) -> bool:
+def _date_word(tok: str, allowed: set[str], numberish: regex.Pattern[str], zones: bool) -> bool:
     """May this token stand in a date line? ``zones``: may it be a time zone (after a
     time: "10:02 AM EST")?"""
     return (
         tok.casefold() in allowed
-        or (tok[0].isdigit() and _NUMBERISH.fullmatch(tok) is not None)
+        or (tok[0].isdigit() and numberish.fullmatch(tok) is not None)
         or (zones and tok.isupper() and 2 <= len(tok) <= 4)
     )
 
@@ -40,6 +53,17 @@ def _date_word(tok: str, allowed: set[str], zones: bool) -> bool:
 # A date line starts with a number, a day or month name, "Published" and the like, or the
 # ago word of a relative time ("vor 2 Tagen", "hace 3 horas").
 DATE_STARTS = ("<<meta.day>>", "<<meta.month>>", "<<meta.published>>", "<<meta.ago>>", "{n}")
+# Every list the date matcher reads.
+DATE_LISTS = (
+    "meta.date",
+    "meta.day",
+    "meta.month",
+    "meta.published",
+    "meta.ago",
+    "meta.unit",
+    "meta.ordinal",
+    "meta.time_mark",
+)
 
 
 def date_matcher(config: Config, anchored: bool = True) -> LineMatcher:
@@ -56,7 +80,8 @@ def date_matcher(config: Config, anchored: bool = True) -> LineMatcher:
     months = tokens("meta.month")
     pub = tokens("meta.published")
     numeric = regex.compile(rf"{_ISO}|{_NUMERIC_DATE}")
-    time = regex.compile(_TIME)
+    time = regex.compile(phrase_source(_TIME, config, empty="(?!)") or "")
+    numberish = regex.compile(phrase_source(_NUMBERISH, config, empty="(?!)") or "", regex.I)
     allowed = words | months | pub
     # A relative time ("2 days ago", "vor 2 Tagen", "il y a 2 jours"): a number, a unit and
     # one of the ago phrases.
@@ -81,7 +106,7 @@ def date_matcher(config: Config, anchored: bool = True) -> LineMatcher:
         # Most lines fail at their first word ("1. Research your..."): a cheap test first,
         # which lets a zone pass; the loop below asks again.
         w = _LETTERS.search(v)
-        if w is not None and not _date_word(w.group(), first_words, True):
+        if w is not None and not _date_word(w.group(), first_words, numberish, True):
             return None
         has_time = time.search(numeric.sub(" ", v)) is not None  # not "18.04" of a date
         if numeric.fullmatch(v):
@@ -97,7 +122,7 @@ def date_matcher(config: Config, anchored: bool = True) -> LineMatcher:
             elif low in relative:
                 has_unit |= low in units
                 stray |= low not in allowed
-            elif not _date_word(tok, allowed, has_time):
+            elif not _date_word(tok, allowed, numberish, has_time):
                 return None
         if has_unit and ago.search(k):  # "2 days ago at 07:47 am", "Updated 3 hours ago"
             return ""
@@ -120,7 +145,7 @@ META_DATE = LineRule(
     description="A line that is only a date or time, maybe with 'Published' or 'Updated': "
     "page furniture, not a sentence of the story.",
     reason="the line is only a date or time",
-    lists=("meta.date", "meta.day", "meta.month", "meta.published", "meta.ago", "meta.unit"),
+    lists=DATE_LISTS,
     make=lambda rule, config: date_matcher(config),
     # A date line starts with a number, a day or month name, "Published" and the like, or
     # the ago word of a relative time ("vor 2 Tagen", "hace 3 horas").

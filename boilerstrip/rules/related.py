@@ -9,7 +9,16 @@ import regex
 
 from ..config import Config
 from ..model import Category
-from .base import Document, DocumentAction, DocumentRule, LineRule
+from .base import (
+    FLAGS,
+    Document,
+    DocumentAction,
+    DocumentRule,
+    LineMatcher,
+    LineRule,
+    marker_phrases,
+    phrase_source,
+)
 from .common import MD_LINK, SEP
 
 RELATED_HEADING = LineRule(
@@ -93,17 +102,20 @@ RELATED_LINK = LineRule(
     ),
 )
 
-_SITE_LINK = regex.compile(
-    r"(?:(?:also|more)\s++)?(?:on|at|from|via)\s++[\w-]++(?:\.[\w-]++)+\s*+:\s*+.{3,200}+"
-    r"|also\s++on\s++[\w-]++(?:\.[\w-]++)+\s++.{3,200}+"
+# "On HoustonChronicle.com: ..." (a colon after the domain), "Also on rt.com ..." (none).
+_DOMAIN = r"[\w-]++(?:\.[\w-]++)+"
+_SITE_LINK = (
+    rf"<<related.site_link>>\s++{_DOMAIN}\s*+:\s*+.{{3,200}}+"
+    rf"|<<related.site_link_bare>>\s++{_DOMAIN}\s++.{{3,200}}+"
 )
-_SITE_LINK_START = ("on ", "at ", "from ", "via ", "also ", "more ")
 
 
-def _site_link(v: str, k: str) -> str | None:
-    if len(k) > 260 or not k.startswith(_SITE_LINK_START):
+def _make_site_link(rule: LineRule, config: Config) -> LineMatcher | None:
+    source = phrase_source(_SITE_LINK, config, empty="(?!)")
+    if source is None or not marker_phrases("related.site_link", config):
         return None
-    return "" if _SITE_LINK.fullmatch(k) else None
+    pattern = regex.compile(source, FLAGS)
+    return lambda v, k: "" if pattern.fullmatch(k) else None
 
 
 RELATED_SITE_LINK = LineRule(
@@ -113,8 +125,9 @@ RELATED_SITE_LINK = LineRule(
     description="A link to a story on another page of the site, introduced by the site's "
     "domain ('On HoustonChronicle.com: ...', 'Also on rt.com ...').",
     reason="a headline linked from the site's domain",
-    make=lambda rule, config: _site_link,
-    starts=("on", "at", "from", "via", "also", "more"),
+    lists=("related.site_link", "related.site_link_bare"),
+    make=_make_site_link,
+    starts=("<<related.site_link>>",),
     max_chars=260,
     removes=(
         "On HoustonChronicle.com: Car sales plunge nearly 17 percent in August",

@@ -11,6 +11,7 @@ from ..phrases import key, load
 from ..text import BLANK, content_words, is_blank
 from .base import (
     FLAGS,
+    REPORTED_LISTS,
     Document,
     DocumentAction,
     DocumentRule,
@@ -161,7 +162,7 @@ TEASER_AFTER_MARKER = DocumentRule(
     description="Headlines listed under a 'Related' / 'Keep Reading' / 'More from X' heading, "
     "and, when the heading is near the end, the short teasers that follow it.",
     reason="a teaser under a list heading",
-    lists=("teaser.open_end", "quote.source"),
+    lists=("teaser.open_end", "quote.source", *REPORTED_LISTS),
     requires=("related.heading",),
     make=_make_after_marker,
     removes=(
