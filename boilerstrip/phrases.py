@@ -24,7 +24,7 @@ from importlib import resources
 
 import regex
 
-from .text import BULLETS
+from .text import BULLETS, CLOSING_CHARS
 
 # A capitalised word (letters, digits, apostrophes, dots, hyphens): for the rules that look
 # at names in the original case. Possessive: a word can never be matched in two ways.
@@ -156,7 +156,7 @@ def available() -> dict[str, list[str]]:
 
 # What may stand before a marker (bullets, brackets, arrows) and after a phrase.
 LEAD_CHARS = BULLETS + " \t"
-TRAIL_CHARS = ":.!?…>»›→|~])(*-,;\"'”“ "
+TRAIL_CHARS = CLOSING_CHARS + " "
 
 
 class PhraseIndex:

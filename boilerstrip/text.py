@@ -25,12 +25,14 @@ BLANK = SPACE + "\n\r" + INVISIBLE
 # Bullets, brackets and arrows that may stand before a line's first word: the one list that
 # the triggers, the phrase index and the rules' patterns all skip.
 BULLETS = "[(«‹<>•·▸►▶←*#|~¿¡-"
-# Punctuation that may close a line after its last word: what a phrase that is the whole
-# line may have after it ("Related:", "Read more »"), and what the triggers skip to find a
-# line's last word.
-CLOSING_CHARS = ".:!?…>»›→|~*-,;\"'”“‘’)(]"
-# What may follow a marker that is the whole line, as a regex: "Related:", "Read more »".
-TRAIL = r"[\s:.!?…>»›→|~\])(*-]*+"
+# What may follow a marker phrase that is the whole line: "Related:", "Read more »",
+# "(Video)". Not a comma, a semicolon or a quote: "listen 8080;" is a line of code.
+TRAIL_MARKS = ".:!?…>»›→|~*-)(]"
+TRAIL = "[\\s" + re.escape(TRAIL_MARKS) + "]*+"
+# Punctuation that may close a line after its last word, commas and quotes too: what the
+# phrase index strips from the words of phrases and lines, and what the triggers skip to
+# find a line's last word.
+CLOSING_CHARS = TRAIL_MARKS + ",;\"'”“‘’"
 
 # Line breaks are LF, CRLF and CR. str.splitlines() also splits on form feeds, U+2028 and
 # friends, which scraped text carries inside paragraphs, so those texts take the slow path.

@@ -71,8 +71,6 @@ def _make_byline(rule: LineRule, config: Config) -> LineMatcher | None:
     date = date_matcher(config, anchored=False)
 
     def match(v: str, k: str) -> str | None:
-        if len(v) > 160:
-            return None
         m = head.match(k)
         if m is None:
             return None
@@ -159,7 +157,7 @@ def _make_dated_byline(rule: LineRule, config: Config) -> LineMatcher | None:
     firsts = {key(p).split()[0].rstrip(":.") for p in marker_phrases("author.byline", config) if p}
 
     def match(v: str, k: str) -> str | None:
-        if len(v) > 160 or _DIGIT.search(v, 0, 40) is None:
+        if _DIGIT.search(v, 0, 40) is None:
             return None  # a date has a number near the start
         if firsts.isdisjoint(w.rstrip(":.") for w in k.split()):
             return None

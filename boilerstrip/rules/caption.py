@@ -38,6 +38,8 @@ _WIRE_SLASH = (
 )
 
 
+# A caption is at least this long.
+_CAPTION_MIN_CHARS = 20
 # A credit after a label is a few names; this many words, half of them in lower case, are
 # a sentence.
 _SENTENCE_MIN_WORDS = 6
@@ -50,12 +52,11 @@ def _make_caption(rule: LineRule, config: Config) -> LineMatcher | None:
         return None
     paren_word = regex.compile(paren_src, FLAGS)
     after = regex.compile(after_src, FLAGS)
-    limit = config.caption_max_chars
     agencies = tuple(key(a) for a in load("caption.agency", config.languages))
 
     def match(v: str, k: str) -> str | None:
         n = len(v)
-        if n > limit or n < 20:
+        if n < _CAPTION_MIN_CHARS:
             return None
         tail = max(0, n - 200)
         if v.rstrip(" .").endswith(")"):

@@ -97,8 +97,6 @@ def _make_agency(rule: LineRule, config: Config) -> LineMatcher | None:
     last_words = {a.rsplit(" ", 1)[-1] for a in agencies}
 
     def match(v: str, k: str) -> str | None:
-        if len(k) > 80:
-            return None
         stripped = " ".join(k.split()).strip(" .()[]©")
         if stripped.rsplit(" ", 1)[-1].rsplit("/", 1)[-1] not in last_words:
             return None

@@ -53,6 +53,8 @@ def _date_word(tok: str, allowed: set[str], numberish: regex.Pattern[str], zones
 # A date line starts with a number, a day or month name, "Published" and the like, or the
 # ago word of a relative time ("vor 2 Tagen", "hace 3 horas").
 DATE_STARTS = ("<<meta.day>>", "<<meta.month>>", "<<meta.published>>", "<<meta.ago>>", "{n}")
+# The longest date line (also for the head of a line that author.dated_byline judges).
+DATE_MAX_CHARS = 80
 # Every list the date matcher reads.
 DATE_LISTS = (
     "meta.date",
@@ -99,7 +101,7 @@ def date_matcher(config: Config, anchored: bool = True) -> LineMatcher:
     starters = start_tokens(DATE_STARTS, config)
 
     def match(v: str, k: str) -> str | None:
-        if len(v) > 80 or _DIGIT.search(v, 0, 40) is None:
+        if len(v) > DATE_MAX_CHARS or _DIGIT.search(v, 0, 40) is None:
             return None
         if anchored and first_token(k) not in starters:
             return None
@@ -150,7 +152,7 @@ META_DATE = LineRule(
     # A date line starts with a number, a day or month name, "Published" and the like, or
     # the ago word of a relative time ("vor 2 Tagen", "hace 3 horas").
     starts=DATE_STARTS,
-    max_chars=80,
+    max_chars=DATE_MAX_CHARS,
     removes=(
         "November 18, 2019",
         "Published 10:02 AM EST Nov 19, 2019",

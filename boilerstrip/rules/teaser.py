@@ -21,11 +21,13 @@ from .base import (
 )
 from .common import closing_pattern, headline_like, overlap, tail_run
 
+# A tagged headline is at least this long.
+_TAGGED_MIN_CHARS = 10
 _TAG = regex.compile(r"\s\[[\p{Lu}\d][\p{Lu}\d ]{1,18}\]\W{0,2}\Z")
 
 
 def _tagged(v: str, k: str) -> str | None:
-    if not 10 <= len(v) <= 200 or "]" not in v[-3:]:
+    if len(v) < _TAGGED_MIN_CHARS or "]" not in v[-3:]:
         return None
     return "" if _TAG.search(v, len(v) - 25 if len(v) > 25 else 0) else None
 
