@@ -10,7 +10,7 @@ import regex
 from ..config import Config
 from ..model import Category
 from ..phrases import CAP_WORD, alternation, key, load
-from ..text import has_content_word
+from ..text import TRAIL, has_content_word
 from .base import (
     FLAGS,
     Document,
@@ -286,9 +286,14 @@ AUTHOR_CONTRIBUTED = LineRule(
     description="A note on who else reported or edited the story ('... contributed to "
     "this report', 'Reporting by ...; Editing by ...').",
     reason="a reporting-credit note",
-    anywhere=r"\b<<author.contributed>>\b",
+    # The note starts or ends the line, or a word of author.contributed_word marks it
+    # wherever it stands ("Keith Bradsher contributed reporting from Hong Kong.").
+    anywhere=rf"\A{LEAD}<<author.contributed>>\b|\b<<author.contributed>>{TRAIL}\Z"
+    r"|(?=.*?\b<<author.contributed_word>>\b).*?\b<<author.contributed>>\b",
     max_chars=400,
-    contains=("<<author.contributed>>",),
+    starts=("<<author.contributed>>",),
+    ends=("<<author.contributed>>",),
+    contains=("<<author.contributed_word>>",),
     removes=(
         "Associated Press writer Alan Fram contributed to this report.",
         "Keith Bradsher contributed reporting from Hong Kong.",

@@ -238,20 +238,45 @@ def start_tokens(items: tuple[str, ...], config: Config) -> frozenset[str]:
 _PLACEHOLDER = re.compile(r"\{name\}|\{n\}")
 
 
+# Literals that stand for a list's phrases are parts of their words this long: short
+# enough that one part covers several phrases ("serv": "reserved", "riservati"), long
+# enough to be rare.
+_PART_MIN, _PART_MAX = 4, 8
+
+
 def _trigger_literals(items: tuple[str, ...], config: Config) -> list[str]:
-    """Literals for triggers: a ``<<list>>`` name stands for the longest word of each of
-    its phrases (one that no placeholder is part of), which a line with the phrase has."""
+    """Literals for triggers: a ``<<list>>`` name stands for a few parts of words such
+    that every phrase of the list has one of them (a line with the phrase has it too)."""
     out: list[str] = []
     for item in items:
         m = _LIST_REF.fullmatch(item)
         if m is None:
             out.append(item)
-            continue
-        for phrase in marker_phrases(m.group(1), config):
-            words = _PLACEHOLDER.sub(" ", key(phrase)).split()
-            if not words:
-                raise ValueError(f"a trigger phrase needs a word: {phrase!r}")
-            out.append(max(words, key=len))
+        else:
+            out.extend(_covering_parts(marker_phrases(m.group(1), config)))
+    return out
+
+
+def _covering_parts(phrases: tuple[str, ...]) -> list[str]:
+    """Parts of words (see ``_PART_MIN``) such that each phrase has one: a greedy cover
+    that takes the part most phrases share first (the longer one of a tie)."""
+    parts: dict[str, set[int]] = {}
+    for i, phrase in enumerate(phrases):
+        words = _PLACEHOLDER.sub(" ", key(phrase)).split()
+        if not words:
+            raise ValueError(f"a trigger phrase needs a word: {phrase!r}")
+        for w in words:
+            if len(w) <= _PART_MIN:
+                parts.setdefault(w, set()).add(i)
+                continue
+            for n in range(_PART_MIN, min(len(w), _PART_MAX) + 1):
+                for a in range(len(w) - n + 1):
+                    parts.setdefault(w[a : a + n], set()).add(i)
+    todo, out = set(range(len(phrases))), []
+    while todo:
+        best = max(sorted(parts), key=lambda p: (len(parts[p] & todo), len(p)))
+        out.append(best)
+        todo -= parts[best]
     return out
 
 

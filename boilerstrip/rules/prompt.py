@@ -138,9 +138,10 @@ PROMPT_NEWSLETTER = LineRule(
     category=Category.PROMPT,
     description="A short line naming a newsletter: the label of a sign-up box.",
     reason="a newsletter sign-up label",
-    anywhere=r"\A(?:\S++\s++){0,3}\S*?<<prompt.newsletter_word>>[\s:!»›→>]*+\Z",
+    # The word ends the line, maybe after a mark ("*Newsletter"), not inside a word.
+    anywhere=r"\A(?:\S++\s++){0,3}(?:\S*?[^\w\s])?<<prompt.newsletter_word>>[\s:!»›→>]*+\Z",
     max_chars=60,
-    contains=("<<prompt.newsletter_word>>",),
+    ends=("<<prompt.newsletter_word>>",),
     removes=("Pick Six Newsletter", "The Morning Review newsletter", "Nieuwsbrief"),
     keeps=("It began as a newsletter.", "It began as a newsletter"),
 )
