@@ -309,6 +309,10 @@ class _FrozenMap(dict[str, tuple[str, ...]]):
     def __hash__(self) -> int:  # type: ignore[override]
         return hash(self._items)
 
+    def __reduce__(self) -> tuple[type[_FrozenMap], tuple[tuple[tuple[str, tuple[str, ...]], ...]]]:
+        # Unpickling a dict subclass sets its items one by one, which _readonly refuses.
+        return (_FrozenMap, (self._items,))
+
     def _readonly(self, *args: object, **kwargs: object) -> None:
         raise TypeError("Config mappings are read-only; use dataclasses.replace")
 

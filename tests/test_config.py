@@ -106,7 +106,7 @@ def test_dotted_toml_key_without_quotes_gets_a_hint(tmp_path: Path) -> None:
     # [phrases] related.heading = [...] is the nested table {"related": {"heading": [...]}}.
     path = tmp_path / "boilerstrip.toml"
     path.write_text('[phrases]\nrelated.heading = ["Mehr"]\n', encoding="utf-8")
-    with pytest.raises(ConfigError, match='quote the name') as info:
+    with pytest.raises(ConfigError, match="quote the name") as info:
         Config.from_file(path)
     assert str(path) in str(info.value)
 
@@ -274,3 +274,14 @@ def test_a_config_either_fails_at_once_or_clean_returns_a_str(
     event("accepted")
     assert isinstance(clean(text, config), str)
     assert isinstance(Cleaner(config).explain(text).text, str)
+
+
+def test_a_config_with_phrases_and_patterns_pickles() -> None:
+    # Spark UDFs, datatrove workers and process pools send the config by pickle; the
+    # read-only mapping refused the item assignment unpickling does.
+    import pickle
+
+    config = Config(phrases={"ad.label": ("Anzeige x",)}, patterns={"ad": ("x+",)})
+    copy = pickle.loads(pickle.dumps(config))
+    assert copy == config and hash(copy) == hash(config)
+    assert clean("Story.\n\nxxx\n", copy) == "Story.\n"
