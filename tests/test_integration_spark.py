@@ -116,3 +116,14 @@ def test_a_title_column_of_arrays(spark: SparkSession) -> None:
     )
     [row] = df.select(clean_column("text", title="titles").alias("c")).collect()
     assert row["c"] == clean(TITLED, title=["The Paper", "Storm closes schools"]) != clean(TITLED)
+
+
+def test_clean_column_with_user_phrases_and_patterns(spark: SparkSession) -> None:
+    # The config travels to the executors by pickle; its phrase and pattern maps did not.
+    config = Config(
+        phrases={"ad.label": ("Promo corner",)}, patterns={"ad": (r"sponsored by \w+",)}
+    )
+    text = "The storm hit at noon.\n\nPromo corner\n\nSponsored by Acme\n\nIt left.\n"
+    df = spark.createDataFrame([(text,)], "text string")
+    [row] = df.select(clean_column("text", config).alias("c")).collect()
+    assert row["c"] == clean(text, config) == "The storm hit at noon.\n\nIt left.\n"
