@@ -120,6 +120,7 @@ def _pipeline(**settings: object) -> BoilerstripPipeline:
         ('["text", "body"]', ["text", "body"]),  # a JSON list
         ('{"body": "text"}', ["body"]),  # a JSON dict, as settings.getdict reads it
         (["text", "body"], ["text", "body"]),
+        ("", []),  # -s BOILERSTRIP_FIELDS= : no fields, as settings.getlist reads it
     ],
 )
 def test_fields_setting_from_the_command_line(value: object, cleaned: list[str]) -> None:

@@ -117,7 +117,9 @@ def parse_fields(value: Any) -> tuple[Field, ...]:
 
 def _from_command_line(value: str) -> Any:
     """A string setting (``-s NAME=VALUE``) as Scrapy's ``getdict`` / ``getlist`` read one:
-    JSON for a dict or a list, else names split at commas."""
+    JSON for a dict or a list, else names split at commas (none in an empty string)."""
+    if not value.strip():
+        return []
     if value.lstrip().startswith(("{", "[")):
         try:
             return json.loads(value)
