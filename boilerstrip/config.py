@@ -199,9 +199,9 @@ def _check_phrase_list(name: str, phrases: tuple[str, ...]) -> None:
     where = f"phrases[{name!r}]"
     if name not in known:
         close = difflib.get_close_matches(name, known, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
         raise ConfigError(
-            f"phrases: unknown phrase list {name!r}{hint} The lists are the files under "
+            f"phrases: unknown phrase list {name!r}{hint}. The lists are the files under "
             "boilerstrip/data/phrases/<lang>/; see boilerstrip.phrases.available()",
             field="phrases",
         )
