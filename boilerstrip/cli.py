@@ -173,15 +173,16 @@ def clean(
     config = _make_config(**config_args)
     try:
         jobs, skipped = plan(
-            list(inputs), outdir, glob=pattern, fmt=fmt, overwrite=overwrite, resume=resume
+            list(inputs),
+            outdir,
+            glob=pattern,
+            fmt=fmt,
+            overwrite=overwrite,
+            resume=resume,
+            side_files=(report, rejected),
         )
     except UsageError as e:
         raise click.UsageError(str(e)) from e
-    for path in (report, rejected):
-        if path is not None and any(
-            j.src is not None and j.src.resolve() == path.resolve() for j in jobs
-        ):
-            raise click.UsageError(f"refusing to overwrite the input {path}")
     total = sum(j.src.stat().st_size for j in jobs if j.src is not None)
     show = not quiet and sys.stderr.isatty()
     bar = _Bar(total, show)

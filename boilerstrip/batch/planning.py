@@ -1,0 +1,148 @@
+"""The plan of a batch: which input goes to which output, and every refusal that protects
+data.
+
+Nothing is read or written here beyond looking at names: a plan that raises
+:class:`UsageError` has touched no file. The refusals: writing into an input directory,
+over an input, two inputs to one output, over an existing output without ``overwrite``,
+and the side files (``--report``, ``--rejected``) over an input or an output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+FORMATS = ("txt", "jsonl", "html")
+TMP = ".boilerstrip-tmp"  # part of the name of an output being written
+
+
+class UsageError(Exception):
+    """The command cannot run as asked (exit code 2)."""
+
+
+def detect_format(path: Path) -> str | None:
+    """The format of a file, from its name; None when boilerstrip does not read it."""
+    name = path.name.lower()
+    if name.endswith(".gz"):
+        name = name[:-3]
+    if name.endswith((".jsonl", ".ndjson")):
+        return "jsonl"
+    if name.endswith((".html", ".htm")):
+        return "html"
+    if name.endswith((".txt", ".text")):
+        return "txt"
+    return None
+
+
+@dataclass(frozen=True)
+class Job:
+    """One input and where its output goes (``None``: stdin / stdout)."""
+
+    src: Path | None
+    dst: Path | None
+    fmt: str
+
+    @property
+    def name(self) -> str:
+        return "<stdin>" if self.src is None else str(self.src)
+
+    @property
+    def gz(self) -> bool:
+        """Is the input gzip-compressed? (Its output file is too.)"""
+        return self.src is not None and self.src.name.lower().endswith(".gz")
+
+
+def plan(
+    inputs: list[str],
+    outdir: Path | None,
+    *,
+    glob: str | None = None,
+    fmt: str | None = None,
+    overwrite: bool = False,
+    resume: bool = False,
+    side_files: tuple[Path | None, ...] = (),
+) -> tuple[list[Job], list[Job]]:
+    """(jobs to run, jobs skipped because ``resume`` found their output).
+
+    ``side_files``: the report and rejected files, which must not be an input."""
+    if "-" in inputs and len(inputs) > 1:
+        raise UsageError("'-' (stdin) cannot be combined with other inputs")
+    if inputs == ["-"]:
+        return [Job(None, None, fmt or "txt")], []
+    if outdir is None:
+        one = Path(inputs[0])
+        if len(inputs) == 1 and one.is_file():  # one file: the result goes to stdout
+            jobs = [Job(one, None, fmt or detect_format(one) or "txt")]
+            _check_side_files(jobs, side_files)
+            return jobs, []
+        raise UsageError("give an output directory with -o/--output (one file or '-' print)")
+    jobs = _collect(inputs, outdir, glob, fmt)
+    _check_targets(jobs)
+    _check_side_files(jobs, side_files)
+    existing = [j for j in jobs if j.dst is not None and j.dst.exists()]
+    if existing and not (overwrite or resume):
+        shown = ", ".join(str(j.dst) for j in existing[:3])
+        more = f" and {len(existing) - 3} more" if len(existing) > 3 else ""
+        raise UsageError(
+            f"output exists: {shown}{more}; use --overwrite to replace, --resume to skip"
+        )
+    if resume and not overwrite:
+        done = set(map(id, existing))
+        return [j for j in jobs if id(j) not in done], existing
+    return jobs, []
+
+
+def _collect(inputs: list[str], outdir: Path, glob: str | None, fmt: str | None) -> list[Job]:
+    """A job for every input file, the files of input directories included."""
+    out_root = outdir.resolve()
+    jobs: list[Job] = []
+    for raw in inputs:
+        path = Path(raw)
+        if path.is_dir():
+            root = path.resolve()
+            if out_root == root or root in out_root.parents:
+                raise UsageError(f"refusing to write into the input directory {raw}")
+            files = sorted(p for p in path.rglob(glob or "*") if p.is_file())
+            for f in files:
+                if TMP in f.name:
+                    continue
+                kind = fmt or detect_format(f)
+                if kind is None:
+                    if glob:  # chosen by the user: read it as text
+                        kind = "txt"
+                    else:
+                        continue
+                jobs.append(Job(f, output_name(outdir / f.relative_to(path), kind), kind))
+        elif path.exists():
+            kind = fmt or detect_format(path) or "txt"
+            jobs.append(Job(path, output_name(outdir / path.name, kind), kind))
+        else:
+            raise UsageError(f"no such file or directory: {raw}")
+    return jobs
+
+
+def _check_targets(jobs: list[Job]) -> None:
+    """No output over an input, no two inputs to one output."""
+    sources = {j.src.resolve() for j in jobs if j.src is not None}
+    seen: set[Path] = set()
+    for j in jobs:
+        assert j.dst is not None
+        target = j.dst.resolve()
+        if target in sources:
+            raise UsageError(f"refusing to overwrite the input {j.src} with its output")
+        if target in seen:
+            raise UsageError(f"two inputs would both be written to {j.dst}")
+        seen.add(target)
+
+
+def _check_side_files(jobs: list[Job], side_files: tuple[Path | None, ...]) -> None:
+    for path in side_files:
+        if path is not None and any(
+            j.src is not None and j.src.resolve() == path.resolve() for j in jobs
+        ):
+            raise UsageError(f"refusing to overwrite the input {path}")
+
+
+def output_name(path: Path, fmt: str) -> Path:
+    """The output of an HTML page is its text: ``page.html`` -> ``page.txt``."""
+    return path.with_suffix(".txt") if fmt == "html" else path

@@ -1,0 +1,334 @@
+"""The run loop: tasks to the workers, results back in order, outputs written to a
+temporary file and renamed when complete, progress and the summary.
+
+The reader stays at most a few tasks ahead of the writer, so memory does not grow with
+the input. Ctrl-C and SIGTERM stop the run between two steps, never in the middle of
+opening, writing or renaming an output.
+"""
+
+from __future__ import annotations
+
+import collections
+import gzip
+import json
+import os
+import signal
+import sys
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from ..config import Config
+from .planning import TMP, Job
+from .worker import (
+    Fields,
+    Result,
+    clean_document,
+    clean_file,
+    clean_records,
+    init_inline,
+    init_worker,
+)
+
+_CHUNK_LINES = 2000
+_CHUNK_BYTES = 1 << 20
+
+
+@dataclass
+class Summary:
+    documents: int = 0
+    files: int = 0
+    skipped: int = 0
+    errors: int = 0
+    removed: collections.Counter[str] = field(default_factory=collections.Counter)
+    in_bytes: int = 0
+    seconds: float = 0.0
+    interrupted: bool = False
+
+    def lines(self) -> list[str]:
+        cats = ", ".join(f"{c} {n}" for c, n in self.removed.most_common()) or "none"
+        mb = self.in_bytes / 1e6
+        rate = mb / self.seconds if self.seconds else 0.0
+        out = [
+            f"{self.documents} documents in {self.files} files, {mb:.1f} MB in "
+            f"{self.seconds:.1f} s ({rate:.1f} MB/s)",
+            f"lines removed: {sum(self.removed.values())} ({cats})",
+            f"errors: {self.errors}"
+            + (f", skipped (done before): {self.skipped}" if self.skipped else ""),
+        ]
+        if self.interrupted:
+            out.append("stopped: the outputs written are complete; run again with --resume")
+        return out
+
+
+class _Inline:
+    """An executor that runs each task at once, in this process (``jobs=1``)."""
+
+    def submit(self, fn: Callable[..., list[Result]], *args: Any) -> Future[list[Result]]:
+        f: Future[list[Result]] = Future()
+        f.set_result(fn(*args))
+        return f
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        pass
+
+
+class _Output:
+    """One output being written: a temporary file renamed into place when complete."""
+
+    def __init__(self, job: Job, stdout: IO[bytes]) -> None:
+        self.job = job
+        self.tmp: Path | None = None
+        self.failed = False  # the input could not be read: no output
+        if job.dst is None:
+            self.stream: IO[bytes] = stdout
+            return
+        job.dst.parent.mkdir(parents=True, exist_ok=True)
+        self.tmp = job.dst.with_name(f".{job.dst.name}{TMP}")
+        raw = open(self.tmp, "wb")  # noqa: SIM115 - closed in finish/abort
+        self.stream = gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) if job.gz else raw  # type: ignore[assignment]
+        self._raw = raw
+
+    def write(self, data: bytes) -> None:
+        self.stream.write(data)
+
+    def finish(self) -> None:
+        if self.tmp is None:
+            self.stream.flush()
+            return
+        if self.failed:
+            self.abort()
+            return
+        if self.stream is not self._raw:
+            self.stream.close()  # writes the gzip trailer; the file stays open
+        self._raw.flush()
+        os.fsync(self._raw.fileno())
+        self._raw.close()
+        assert self.job.dst is not None
+        os.replace(self.tmp, self.job.dst)
+
+    def abort(self) -> None:
+        if self.tmp is not None:
+            try:
+                self.stream.close()
+                if self.stream is not self._raw:
+                    self._raw.close()
+            finally:
+                self.tmp.unlink(missing_ok=True)
+
+
+Task = tuple[Job, Any, tuple[Any, ...]]  # job, worker function (None: job done), arguments
+
+
+def _tasks(jobs: list[Job], fields: Fields, stdin: IO[bytes]) -> Iterator[Task]:
+    """(job, worker function, arguments) for every task, and (job, None, ()) when a job's
+    input is all read."""
+    for job in jobs:
+        if job.fmt in ("txt", "html") and job.src is not None:
+            yield job, clean_file, (str(job.src), job.fmt)
+        elif job.fmt in ("txt", "html"):
+            yield job, clean_document, ("<stdin>", stdin.read(), job.fmt)
+        else:
+            try:
+                yield from _record_tasks(job, fields, stdin)
+            except OSError as e:
+                yield job, _error, (job.name, f"cannot read: {e.strerror or e}")
+        yield job, None, ()
+
+
+def _record_tasks(job: Job, fields: Fields, stdin: IO[bytes]) -> Iterator[Task]:
+    if job.src is None:
+        stream: IO[bytes] = stdin
+    elif job.gz:
+        stream = gzip.open(job.src, "rb")  # type: ignore[assignment]  # noqa: SIM115
+    else:
+        stream = open(job.src, "rb")  # noqa: SIM115 - closed below
+    try:
+        chunk: list[tuple[int, bytes]] = []
+        size = 0
+        for lineno, raw in enumerate(stream, 1):
+            chunk.append((lineno, raw))
+            size += len(raw)
+            if len(chunk) >= _CHUNK_LINES or size >= _CHUNK_BYTES:
+                yield job, clean_records, (job.name, chunk, fields)
+                chunk, size = [], 0
+        if chunk:
+            yield job, clean_records, (job.name, chunk, fields)
+    except (OSError, EOFError, gzip.BadGzipFile) as e:
+        yield job, _error, (job.name, f"cannot read: {e}")
+    finally:
+        if stream is not stdin:
+            stream.close()
+
+
+def _error(source: str, message: str) -> list[Result]:
+    return [Result(source, None, error=message)]
+
+
+class _Run:
+    """The state of one run: the pending tasks in input order, the outputs open, the
+    summary. :meth:`drain_one` takes the oldest task's results into its output."""
+
+    def __init__(
+        self,
+        stdout: IO[bytes],
+        report: IO[str] | None,
+        rejected: IO[bytes] | None,
+        on_error: Callable[[str], None],
+        on_progress: Callable[[int, int], None],
+    ) -> None:
+        self.stdout = stdout
+        self.report = report
+        self.rejected = rejected
+        self.on_error = on_error
+        self.on_progress = on_progress
+        self.summary = Summary()
+        self.pending: collections.deque[tuple[Job, Future[list[Result]] | None]] = (
+            collections.deque()
+        )
+        self.outputs: dict[Job, _Output] = {}
+        self.broken: set[Job] = set()  # outputs that could not be written
+
+    def drain_one(self) -> None:
+        job, future = self.pending.popleft()
+        if job in self.broken:
+            return
+        try:
+            output = self.outputs.get(job)
+            if output is None:
+                output = self.outputs[job] = _Output(job, self.stdout)
+            if future is None:  # the job's input is all read
+                output.finish()
+                del self.outputs[job]
+                self.summary.files += 1
+                return
+            self._take(output, future.result())
+        except OSError as e:
+            if job.dst is None:
+                raise
+            self._fail(job, e)
+
+    def _fail(self, job: Job, e: OSError) -> None:
+        self.summary.errors += 1
+        self.on_error(f"boilerstrip: {job.dst}: cannot write: {e.strerror or e}")
+        output = self.outputs.pop(job, None)
+        if output is not None:
+            output.abort()
+        self.broken.add(job)
+
+    def _take(self, output: _Output, results: list[Result]) -> None:
+        summary = self.summary
+        for r in results:
+            summary.in_bytes += r.in_bytes
+            if r.error is not None:
+                summary.errors += 1
+                self.on_error(f"boilerstrip: {r.source}: {r.error}")
+                if r.out is None:
+                    output.failed = True
+            else:
+                summary.documents += 1
+            summary.removed.update(r.counts)
+            if r.out is not None:
+                if r.rejected and self.rejected is not None:
+                    self.rejected.write(r.out if r.out.endswith(b"\n") else r.out + b"\n")
+                else:
+                    output.write(r.out)
+            if self.report is not None and r.error is None:
+                _write_report(self.report, r)
+            self.on_progress(r.in_bytes, 1)
+
+    def abort(self) -> None:
+        """Remove every output not finished."""
+        for output in self.outputs.values():
+            output.abort()
+
+
+def run(
+    jobs: list[Job],
+    config: Config,
+    *,
+    n_jobs: int = 1,
+    text_key: str = "text",
+    html_key: str | None = None,
+    title_key: str | None = None,
+    report: IO[str] | None = None,
+    rejected: IO[bytes] | None = None,
+    on_error: Callable[[str], None] = lambda msg: print(msg, file=sys.stderr),
+    on_progress: Callable[[int, int], None] = lambda nbytes, ndocs: None,
+    stdin: IO[bytes] | None = None,
+    stdout: IO[bytes] | None = None,
+) -> Summary:
+    """Clean every job's input into its output. Ctrl-C (or SIGTERM) stops the run: the
+    outputs finished so far stay, the one being written is removed."""
+    stdin = stdin or sys.stdin.buffer
+    state = _Run(stdout or sys.stdout.buffer, report, rejected, on_error, on_progress)
+    start = time.perf_counter()
+    executor: Any
+    if n_jobs <= 1:
+        init_inline(config, report is not None)
+        executor = _Inline()
+    else:
+        executor = ProcessPoolExecutor(
+            n_jobs, initializer=init_worker, initargs=(config, report is not None)
+        )
+    window = 2 * max(1, n_jobs) + 2
+    # A first Ctrl-C (or SIGTERM) asks the run to stop at the next step; a second one
+    # stops it at once.
+    stop: list[int] = []
+
+    def request_stop(signum: int, frame: object) -> None:
+        stop.append(signum)
+        if len(stop) > 1:
+            raise KeyboardInterrupt
+
+    def step() -> None:
+        state.drain_one()
+        if stop:
+            raise KeyboardInterrupt
+
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    for sig in previous:
+        signal.signal(sig, request_stop)
+    pending = state.pending
+    try:
+        for job, fn, args in _tasks(jobs, Fields(text_key, html_key, title_key), stdin):
+            if stop:
+                raise KeyboardInterrupt
+            pending.append((job, None if fn is None else executor.submit(fn, *args)))
+            while len(pending) > window or (pending and pending[0][1] is None):
+                step()
+        while pending:
+            step()
+    except BrokenProcessPool:
+        state.summary.errors += 1
+        state.summary.interrupted = True
+        on_error("boilerstrip: a worker process died; the run stopped")
+        executor.shutdown(wait=False, cancel_futures=True)
+        state.abort()
+    except KeyboardInterrupt:
+        state.summary.interrupted = True
+        executor.shutdown(wait=False, cancel_futures=True)
+        state.abort()
+    except BaseException:
+        executor.shutdown(wait=False, cancel_futures=True)
+        state.abort()
+        raise
+    else:
+        executor.shutdown()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        state.summary.seconds = time.perf_counter() - start
+    return state.summary
+
+
+def _write_report(report: IO[str], r: Result) -> None:
+    removed = [
+        {"line": line, "rule": rule, "category": cat, "reason": reason, "text": text}
+        for line, rule, cat, reason, text in r.removed
+    ]
+    report.write(json.dumps({"source": r.source, "removed": removed}, ensure_ascii=False) + "\n")

@@ -1,0 +1,183 @@
+"""What cleans one task, in a worker process (or inline with ``jobs=1``): a text file, an
+HTML page, or a chunk of JSONL lines. Every function here returns :class:`Result`s and
+never raises for bad input: a bad document is a result with an ``error``."""
+
+from __future__ import annotations
+
+import json
+import signal
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..config import Config
+from ..model import Decision, removed_by_category
+from ..pipeline import Cleaner
+
+
+@dataclass(frozen=True)
+class Fields:
+    """Which fields of a JSONL record the run reads and writes.
+
+    ``text``: the text to clean, and where the cleaned text goes; ``html``: read the page's
+    HTML from this field instead, and write the extracted article to ``text``; ``title``:
+    the page's title (a string or a list of strings), for rule ``meta.title``.
+    """
+
+    text: str = "text"
+    html: str | None = None
+    title: str | None = None
+
+    def titles(self, record: dict[str, Any]) -> tuple[str, ...]:
+        """The record's titles: none when there is no title field or it holds no text."""
+        value = record.get(self.title) if self.title is not None else None
+        if isinstance(value, str):
+            return (value,)
+        if isinstance(value, list):
+            return tuple(v for v in value if isinstance(v, str))
+        return ()
+
+
+Removed = list[tuple[int, str, str, str, str]]  # line, rule id, category, reason, text
+
+
+@dataclass
+class Result:
+    """What a worker made of one document (a text file or a JSONL record)."""
+
+    source: str
+    out: bytes | None  # None: nothing to write (a bad text file)
+    removed: Removed = field(default_factory=list)  # only with a report
+    counts: dict[str, int] = field(default_factory=dict)  # removed lines by category
+    error: str | None = None
+    rejected: bool = False  # a bad record, copied unchanged
+    in_bytes: int = 0
+
+
+_CLEANER: Cleaner | None = None
+_DETAIL = False  # keep every removed line for the report (else only counts)
+
+
+def init_worker(config: Config, detail: bool) -> None:
+    """The initializer of a worker process."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler
+    init_inline(config, detail)
+
+
+def init_inline(config: Config, detail: bool) -> None:
+    """Set up this process to clean tasks (``jobs=1`` runs them in the parent)."""
+    global _CLEANER, _DETAIL
+    _CLEANER = Cleaner(config)
+    _DETAIL = detail
+
+
+def _cleaner() -> Cleaner:
+    assert _CLEANER is not None
+    return _CLEANER
+
+
+def _removed(decisions: tuple[Decision, ...]) -> tuple[Removed, dict[str, int]]:
+    counts = removed_by_category(decisions)
+    if not _DETAIL:
+        return [], counts
+    return [(d.line, d.rule_id, d.category, d.reason, d.text) for d in decisions], counts
+
+
+def decode_text(data: bytes) -> str:
+    """Text file bytes as str: UTF-8 if they are, else the encoding charset-normalizer
+    finds. Raises ValueError for binary data or when no encoding fits."""
+    if b"\x00" in data[:8192]:
+        raise ValueError("binary file (NUL bytes)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise ValueError("not text: no encoding fits")
+    return str(best)
+
+
+def clean_file(src: str, fmt: str) -> list[Result]:
+    """A text file or HTML page, read here (in the worker)."""
+    try:
+        data = Path(src).read_bytes()
+    except OSError as e:
+        return [Result(src, None, error=f"cannot read: {e.strerror or e}")]
+    return clean_document(src, data, fmt)
+
+
+def clean_document(source: str, data: bytes, fmt: str) -> list[Result]:
+    """One text file or HTML page (its bytes) cleaned."""
+    if fmt == "html":
+        extracted = _extract(data)
+        if extracted is None:
+            return [Result(source, None, error="no article text found", in_bytes=len(data))]
+        out, decisions = extracted
+    else:
+        try:
+            text = decode_text(data)
+        except ValueError as e:
+            return [Result(source, None, error=str(e), in_bytes=len(data))]
+        out, decisions = _cleaner().removals(text)
+    removed, counts = _removed(decisions)
+    encoded = out.encode("utf-8", "surrogatepass")
+    return [Result(source, encoded, removed, counts, in_bytes=len(data))]
+
+
+def _extract(
+    html: str | bytes, url: str | None = None, titles: tuple[str, ...] = ()
+) -> tuple[str, tuple[Decision, ...]] | None:
+    """The cleaned article text of a page and the removed lines; None: no article.
+    ``titles``: the page's titles known apart from the HTML (a record's field)."""
+    from ..html import article
+
+    found = article(html, url)
+    if found is None:
+        return None
+    text, page_titles = found
+    return _cleaner().removals(text, (*page_titles, *titles))
+
+
+def clean_records(source: str, chunk: list[tuple[int, bytes]], fields: Fields) -> list[Result]:
+    """A chunk of JSONL lines, each with its line number; one result per line."""
+    return [_clean_record(f"{source}:{lineno}", raw, fields) for lineno, raw in chunk]
+
+
+def _clean_record(where: str, raw: bytes, fields: Fields) -> Result:
+    n = len(raw)
+    body = raw.rstrip(b"\r\n")
+    if not body.strip():
+        return Result(where, raw, in_bytes=n)
+    try:
+        record = json.loads(body.decode("utf-8"))
+    except UnicodeDecodeError:
+        return Result(where, raw, error="invalid UTF-8", rejected=True, in_bytes=n)
+    except json.JSONDecodeError as e:
+        return Result(where, raw, error=f"invalid JSON: {e.msg}", rejected=True, in_bytes=n)
+    if not isinstance(record, dict):
+        return Result(where, raw, error="not a JSON object", rejected=True, in_bytes=n)
+    key = fields.html or fields.text
+    text = record.get(key)
+    if not isinstance(text, str):
+        why = f"no {key!r} field" if key not in record else f"{key!r} is not a string"
+        return Result(where, raw, error=why, rejected=True, in_bytes=n)
+    titles = fields.titles(record)
+    if fields.html is not None:
+        url = record.get("url")
+        extracted = _extract(text, url if isinstance(url, str) else None, titles)
+        out, decisions = extracted if extracted is not None else ("", ())
+        record[fields.text] = out if extracted is not None else None
+        removed, counts = _removed(decisions)
+        line = json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass")
+        return Result(where, line + b"\n", removed, counts, in_bytes=n)
+    out, decisions = _cleaner().removals(text, titles)
+    if out == text:
+        return Result(where, raw, in_bytes=n)  # unchanged: the same bytes
+    record[fields.text] = out
+    line = json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n"
+    removed, counts = _removed(decisions)
+    return Result(where, line, removed, counts, in_bytes=n)
