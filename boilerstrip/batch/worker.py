@@ -13,6 +13,7 @@ from typing import Any
 from ..config import Config
 from ..model import Decision, removed_by_category
 from ..pipeline import Cleaner
+from .records import encode_string, member_spans, object_end
 
 
 @dataclass(frozen=True)
@@ -148,12 +149,15 @@ def clean_records(source: str, chunk: list[tuple[int, bytes]], fields: Fields) -
 
 
 def _clean_record(where: str, raw: bytes, fields: Fields) -> Result:
+    """One JSONL line. Only the text value changes: the rest of the line is copied byte
+    for byte (see :mod:`.records`)."""
     n = len(raw)
     body = raw.rstrip(b"\r\n")
     if not body.strip():
         return Result(where, raw, in_bytes=n)
     try:
-        record = json.loads(body.decode("utf-8"))
+        doc = body.decode("utf-8")
+        record = json.loads(doc)
     except UnicodeDecodeError:
         return Result(where, raw, error="invalid UTF-8", rejected=True, in_bytes=n)
     except json.JSONDecodeError as e:
@@ -170,14 +174,24 @@ def _clean_record(where: str, raw: bytes, fields: Fields) -> Result:
         url = record.get("url")
         extracted = _extract(text, url if isinstance(url, str) else None, titles)
         out, decisions = extracted if extracted is not None else ("", ())
-        record[fields.text] = out if extracted is not None else None
-        removed, counts = _removed(decisions)
-        line = json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass")
-        return Result(where, line + b"\n", removed, counts, in_bytes=n)
-    out, decisions = _cleaner().removals(text, titles)
-    if out == text:
-        return Result(where, raw, in_bytes=n)  # unchanged: the same bytes
-    record[fields.text] = out
-    line = json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n"
+        value = encode_string(out) if extracted is not None else "null"
+    else:
+        out, decisions = _cleaner().removals(text, titles)
+        if out == text:
+            return Result(where, raw, in_bytes=n)  # unchanged: the same bytes
+        value = encode_string(out)
+    line = _with_value(doc, fields.text, value).encode("utf-8") + raw[len(body) :]
     removed, counts = _removed(decisions)
     return Result(where, line, removed, counts, in_bytes=n)
+
+
+def _with_value(doc: str, key: str, value: str) -> str:
+    """The JSON object ``doc`` with member ``key`` set to ``value`` (JSON text): in its
+    place if it is there, else added at the end."""
+    spans = member_spans(doc)
+    if key in spans:
+        start, end = spans[key]
+        return doc[:start] + value + doc[end:]
+    close = object_end(doc)
+    comma = ", " if spans else ""
+    return f"{doc[:close]}{comma}{encode_string(key)}: {value}{doc[close:]}"
