@@ -12,7 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-FORMATS = ("txt", "jsonl", "html")
+# What --format takes. ``json``: a JSON array of records, one record, or JSON Lines (the
+# content decides). A file whose name says nothing, and stdin, are ``auto``: JSON Lines or
+# a JSON document if the content is, else text.
+FORMATS = ("txt", "jsonl", "json", "html")
 TMP = ".boilerstrip-tmp"  # part of the name of an output being written
 
 
@@ -27,6 +30,8 @@ def detect_format(path: Path) -> str | None:
         name = name[:-3]
     if name.endswith((".jsonl", ".ndjson")):
         return "jsonl"
+    if name.endswith(".json"):
+        return "json"
     if name.endswith((".html", ".htm")):
         return "html"
     if name.endswith((".txt", ".text")):
@@ -68,11 +73,11 @@ def plan(
     if "-" in inputs and len(inputs) > 1:
         raise UsageError("'-' (stdin) cannot be combined with other inputs")
     if inputs == ["-"]:
-        return [Job(None, None, fmt or "txt")], []
+        return [Job(None, None, fmt or "auto")], []
     if outdir is None:
         one = Path(inputs[0])
         if len(inputs) == 1 and one.is_file():  # one file: the result goes to stdout
-            jobs = [Job(one, None, fmt or detect_format(one) or "txt")]
+            jobs = [Job(one, None, fmt or detect_format(one) or "auto")]
             _check_side_files(jobs, side_files)
             return jobs, []
         raise UsageError("give an output directory with -o/--output (one file or '-' print)")
@@ -108,13 +113,13 @@ def _collect(inputs: list[str], outdir: Path, glob: str | None, fmt: str | None)
                     continue
                 kind = fmt or detect_format(f)
                 if kind is None:
-                    if glob:  # chosen by the user: read it as text
-                        kind = "txt"
+                    if glob:  # chosen by the user: its content decides
+                        kind = "auto"
                     else:
                         continue
                 jobs.append(Job(f, output_name(outdir / f.relative_to(path), kind), kind))
         elif path.exists():
-            kind = fmt or detect_format(path) or "txt"
+            kind = fmt or detect_format(path) or "auto"
             jobs.append(Job(path, output_name(outdir / path.name, kind), kind))
         else:
             raise UsageError(f"no such file or directory: {raw}")

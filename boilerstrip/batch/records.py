@@ -51,6 +51,28 @@ def member_spans(doc: str, start: int = 0) -> dict[str, tuple[int, int]]:
         i = _skip_ws(doc, i + 1)
 
 
+def element_spans(doc: str, start: int = 0) -> list[tuple[int, int]]:
+    """The (start, end) of each element of the JSON array at ``doc[start:]``.
+
+    >>> element_spans('[ {"a": [1]} , 2 ]')
+    [(2, 12), (15, 16)]
+    """
+    spans: list[tuple[int, int]] = []
+    i = _skip_ws(doc, start)
+    assert doc[i] == "["
+    i = _skip_ws(doc, i + 1)
+    if doc[i] == "]":
+        return spans
+    while True:
+        end = value_span_end(doc, i)
+        spans.append((i, end))
+        i = _skip_ws(doc, end)
+        if doc[i] == "]":
+            return spans
+        assert doc[i] == ","
+        i = _skip_ws(doc, i + 1)
+
+
 def object_end(doc: str, start: int = 0) -> int:
     """Where the closing brace of the JSON object at ``doc[start:]`` is (its index)."""
     return value_span_end(doc, _skip_ws(doc, start)) - 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import collections
 import gzip
+import itertools
 import json
 import os
 import signal
@@ -128,29 +129,70 @@ def _tasks(jobs: list[Job], fields: Fields, stdin: IO[bytes]) -> Iterator[Task]:
     """(job, worker function, arguments) for every task, and (job, None, ()) when a job's
     input is all read."""
     for job in jobs:
-        if job.fmt in ("txt", "html") and job.src is not None:
-            yield job, clean_file, (str(job.src), job.fmt)
-        elif job.fmt in ("txt", "html"):
-            yield job, clean_document, ("<stdin>", stdin.read(), job.fmt)
-        else:
-            try:
-                yield from _record_tasks(job, fields, stdin)
-            except OSError as e:
-                yield job, _error, (job.name, f"cannot read: {e.strerror or e}")
+        try:
+            yield from _job_tasks(job, fields, stdin)
+        except OSError as e:
+            yield job, _error, (job.name, f"cannot read: {e.strerror or e}")
         yield job, None, ()
 
 
-def _record_tasks(job: Job, fields: Fields, stdin: IO[bytes]) -> Iterator[Task]:
-    if job.src is None:
-        stream: IO[bytes] = stdin
-    elif job.gz:
-        stream = gzip.open(job.src, "rb")  # type: ignore[assignment]  # noqa: SIM115
+def _job_tasks(job: Job, fields: Fields, stdin: IO[bytes]) -> Iterator[Task]:
+    fmt = job.fmt
+    head: list[bytes] = []  # what was read from stdin to decide its format
+    if fmt in ("auto", "json"):  # the content decides: JSON Lines or a document
+        if job.src is None:
+            head = _head(stdin)
+        else:
+            with _open(job) as stream:
+                head = _head(stream)
+        if head and _is_record(head[-1]):
+            fmt = "jsonl"
+    if fmt == "jsonl":
+        yield from _record_tasks(job, fields, stdin, head)
+    elif job.src is not None:
+        yield job, clean_file, (str(job.src), fmt, fields)
     else:
-        stream = open(job.src, "rb")  # noqa: SIM115 - closed below
+        data = b"".join(head) + stdin.read()
+        yield job, clean_document, ("<stdin>", data, fmt, fields)
+
+
+def _open(job: Job) -> IO[bytes]:
+    assert job.src is not None
+    if job.gz:
+        return gzip.open(job.src, "rb")  # type: ignore[return-value]  # a GzipFile
+    return open(job.src, "rb")
+
+
+def _head(stream: IO[bytes]) -> list[bytes]:
+    """The lines up to the first that is not blank (all lines read, if none is)."""
+    head: list[bytes] = []
+    try:
+        for line in stream:
+            head.append(line)
+            if line.strip():
+                break
+    except (EOFError, gzip.BadGzipFile):  # the worker reports it
+        pass
+    return head
+
+
+def _is_record(line: bytes) -> bool:
+    """Is the line a JSON object (the first record of JSON Lines)?"""
+    if not line.lstrip().startswith(b"{"):
+        return False
+    try:
+        return isinstance(json.loads(line), dict)
+    except ValueError:
+        return False
+
+
+def _record_tasks(job: Job, fields: Fields, stdin: IO[bytes], head: list[bytes]) -> Iterator[Task]:
+    stream = stdin if job.src is None else _open(job)
+    lines = itertools.chain(head, stream) if stream is stdin else stream
     try:
         chunk: list[tuple[int, bytes]] = []
         size = 0
-        for lineno, raw in enumerate(stream, 1):
+        for lineno, raw in enumerate(lines, 1):
             chunk.append((lineno, raw))
             size += len(raw)
             if len(chunk) >= _CHUNK_LINES or size >= _CHUNK_BYTES:
@@ -229,7 +271,7 @@ class _Run:
                 self.on_error(f"boilerstrip: {r.source}: {r.error}")
                 if r.out is None:
                     output.failed = True
-            else:
+            elif r.document:
                 summary.documents += 1
             summary.removed.update(r.counts)
             if r.out is not None:

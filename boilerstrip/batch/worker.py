@@ -4,6 +4,7 @@ never raises for bad input: a bad document is a result with an ``error``."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import signal
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from typing import Any
 from ..config import Config
 from ..model import Decision, removed_by_category
 from ..pipeline import Cleaner
-from .records import encode_string, member_spans, object_end
+from .records import element_spans, encode_string, member_spans, object_end
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class Result:
     error: str | None = None
     rejected: bool = False  # a bad record, copied unchanged
     in_bytes: int = 0
+    document: bool = True  # False: bytes between documents (the end of a JSON array)
 
 
 _CLEANER: Cleaner | None = None
@@ -102,17 +104,25 @@ def decode_text(data: bytes) -> str:
     return str(best)
 
 
-def clean_file(src: str, fmt: str) -> list[Result]:
-    """A text file or HTML page, read here (in the worker)."""
+def clean_file(src: str, fmt: str, fields: Fields) -> list[Result]:
+    """A text file, HTML page or JSON document, read here (in the worker)."""
     try:
         data = Path(src).read_bytes()
-    except OSError as e:
-        return [Result(src, None, error=f"cannot read: {e.strerror or e}")]
-    return clean_document(src, data, fmt)
+        if src.lower().endswith(".gz"):
+            data = gzip.decompress(data)
+    except (OSError, EOFError) as e:
+        why = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+        return [Result(src, None, error=f"cannot read: {why}")]
+    return clean_document(src, data, fmt, fields)
 
 
-def clean_document(source: str, data: bytes, fmt: str) -> list[Result]:
-    """One text file or HTML page (its bytes) cleaned."""
+def clean_document(source: str, data: bytes, fmt: str, fields: Fields) -> list[Result]:
+    """One text file, HTML page or JSON document (its bytes) cleaned. ``auto``: a JSON
+    object, or an array of objects, is records; anything else is text."""
+    if fmt == "auto":
+        fmt = "json" if _is_json_document(data) else "txt"
+    if fmt == "json":
+        return clean_json(source, data, fields)
     if fmt == "html":
         extracted = _extract(data)
         if extracted is None:
@@ -127,6 +137,54 @@ def clean_document(source: str, data: bytes, fmt: str) -> list[Result]:
     removed, counts = _removed(decisions)
     encoded = out.encode("utf-8", "surrogatepass")
     return [Result(source, encoded, removed, counts, in_bytes=len(data))]
+
+
+def _is_json_document(data: bytes) -> bool:
+    """Is ``data`` a JSON object, or a JSON array of objects?"""
+    if data.lstrip()[:1] not in (b"[", b"{"):
+        return False
+    try:
+        value = json.loads(data.decode("utf-8"))
+    except ValueError:  # invalid UTF-8 or JSON
+        return False
+    return isinstance(value, dict) or (
+        isinstance(value, list) and all(isinstance(v, dict) for v in value)
+    )
+
+
+_NOT_JSON = "; it is not JSON Lines either (--format txt reads it as text)"
+
+
+def clean_json(source: str, data: bytes, fields: Fields) -> list[Result]:
+    """A JSON document: one record (an object) or an array of records. Each element of
+    the array is cleaned as a JSONL record is; every byte around them is kept."""
+    n = len(data)
+    try:
+        doc = data.decode("utf-8")
+        value = json.loads(doc)
+    except UnicodeDecodeError:
+        return [Result(source, None, error="invalid UTF-8" + _NOT_JSON, in_bytes=n)]
+    except json.JSONDecodeError as e:
+        return [Result(source, None, error=f"invalid JSON: {e.msg}{_NOT_JSON}", in_bytes=n)]
+    if isinstance(value, dict):
+        return [_clean_record(source, data, fields)]
+    if not isinstance(value, list):
+        return [Result(source, None, error="not a JSON object or array" + _NOT_JSON)]
+    results: list[Result] = []
+    done = 0  # doc[:done] is in the results
+    for i, (start, end) in enumerate(element_spans(doc)):
+        before = doc[done:start].encode("utf-8")
+        raw = doc[start:end].encode("utf-8")
+        if isinstance(value[i], dict):
+            r = _clean_record(f"{source}[{i}]", raw, fields)
+            r.rejected = False  # stays in its place in the array
+        else:
+            r = Result(f"{source}[{i}]", raw, error="not a JSON object", in_bytes=len(raw))
+        r.out = before + (r.out or b"")
+        results.append(r)
+        done = end
+    results.append(Result(source, doc[done:].encode("utf-8"), document=False))
+    return results
 
 
 def _extract(

@@ -1,0 +1,108 @@
+"""Which format an input is read as: records are never cleaned as lines of prose.
+
+The file name decides when it says (``.jsonl``, ``.txt``, ``.html``); for stdin, ``.json``
+and names that say nothing, the content does."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+from boilerstrip import clean
+from tests.test_cli import cli
+
+RECORDS = [
+    {"id": 1, "text": "The vote passed 7-2 on Tuesday.\n\nAdvertisement\n\nThe mayor signed it."},
+    {"id": 2, "text": "Jane Doe contributed to this report."},
+    {"id": 3, "text": "The council met again on Friday.\nJane Doe contributed to this report."},
+]
+JSONL = "".join(json.dumps(r) + "\n" for r in RECORDS).encode()
+CLEANED = [dict(r, text=clean(str(r["text"]))) for r in RECORDS]
+
+
+def _records(data: bytes) -> list[object]:
+    return [json.loads(line) for line in data.splitlines() if line.strip()]
+
+
+def test_json_lines_in_a_json_file_are_records(tmp_path: Path) -> None:
+    (tmp_path / "r.json").write_bytes(JSONL)
+    r = cli("clean", tmp_path / "r.json", "-o", tmp_path / "o")
+    assert r.returncode == 0, r.stderr
+    assert _records((tmp_path / "o" / "r.json").read_bytes()) == CLEANED
+    assert b"3 documents" in r.stderr
+
+
+def test_json_lines_on_stdin_are_records() -> None:
+    r = cli("clean", "-", "-q", stdin=JSONL)
+    assert r.returncode == 0, r.stderr
+    assert _records(r.stdout) == CLEANED
+
+
+def test_json_lines_under_a_name_that_says_nothing_are_records(tmp_path: Path) -> None:
+    (tmp_path / "dump.data").write_bytes(b"\n" + JSONL)  # a blank line first
+    r = cli("clean", tmp_path / "dump.data", "-o", tmp_path / "o")
+    assert r.returncode == 0, r.stderr
+    assert _records((tmp_path / "o" / "dump.data").read_bytes()) == CLEANED
+
+
+def test_a_json_array_keeps_its_bytes_outside_the_texts(tmp_path: Path) -> None:
+    elements = [json.dumps(rec, indent=2) for rec in RECORDS]
+    data = ("[\n" + ",\n".join(elements) + "\n]\n").encode()
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.json").write_bytes(data)
+    r = cli("clean", tmp_path / "in", "-o", tmp_path / "o")
+    assert r.returncode == 0, r.stderr
+    out = (tmp_path / "o" / "a.json").read_bytes()
+    assert json.loads(out) == CLEANED
+    expected = data
+    for rec, cleaned in zip(RECORDS, CLEANED, strict=True):
+        expected = expected.replace(
+            json.dumps(rec["text"]).encode(), json.dumps(cleaned["text"]).encode()
+        )
+    assert out == expected
+    assert b"3 documents" in r.stderr
+
+
+def test_a_json_array_on_stdin() -> None:
+    r = cli("clean", "-", "-q", stdin=json.dumps(RECORDS).encode())
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout) == CLEANED
+
+
+def test_a_json_array_element_that_is_not_an_object_is_reported_and_kept(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "a.json").write_text('[{"text": "Advertisement\\nThe end."}, 42]')
+    r = cli("clean", tmp_path / "a.json", "-o", tmp_path / "o")
+    assert r.returncode == 1
+    assert (tmp_path / "o" / "a.json").read_text() == '[{"text": "The end."}, 42]'
+    assert "a.json[1]: not a JSON object" in r.stderr.decode()
+
+
+def test_a_json_file_that_is_not_json_is_refused_naming_format(tmp_path: Path) -> None:
+    (tmp_path / "a.json").write_text("Advertisement\nJust prose.\n")
+    r = cli("clean", tmp_path / "a.json", "-o", tmp_path / "o")
+    assert r.returncode == 1
+    assert "--format" in r.stderr.decode()
+    assert not (tmp_path / "o" / "a.json").exists()
+    r = cli("clean", tmp_path / "a.json", "-o", tmp_path / "o2", "--format", "txt")
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "o2" / "a.json").read_text() == "Just prose.\n"
+
+
+def test_prose_on_stdin_that_opens_with_a_bracket_is_prose() -> None:
+    text = "[VIDEO] The council voted.\n\nAdvertisement\n\nThe mayor signed it.\n"
+    r = cli("clean", "-", "-q", stdin=text.encode())
+    assert (r.returncode, r.stdout) == (0, clean(text).encode())
+
+
+def test_gzip_text_and_json_files_are_read_uncompressed(tmp_path: Path) -> None:
+    text = "The council voted.\n\nAdvertisement\n\nThe mayor signed it.\n"
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt.gz").write_bytes(gzip.compress(text.encode()))
+    (tmp_path / "in" / "r.json.gz").write_bytes(gzip.compress(json.dumps(RECORDS).encode()))
+    r = cli("clean", tmp_path / "in", "-o", tmp_path / "o")
+    assert r.returncode == 0, r.stderr
+    assert gzip.decompress((tmp_path / "o" / "a.txt.gz").read_bytes()) == clean(text).encode()
+    assert json.loads(gzip.decompress((tmp_path / "o" / "r.json.gz").read_bytes())) == CLEANED
