@@ -6,6 +6,7 @@ stderr), 2 for usage errors, 130 when interrupted.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import difflib
 import os
@@ -16,7 +17,7 @@ from typing import Any
 import click
 
 from . import __version__
-from .batch import FORMATS, UsageError, decode_text, plan, run
+from .batch import FORMATS, UsageError, decode_text, open_side_file, plan, run
 from .config import LANGUAGES, Config
 from .pipeline import Cleaner
 from .rules import REGISTRY
@@ -179,33 +180,44 @@ def clean(
             fmt=fmt,
             overwrite=overwrite,
             resume=resume,
-            side_files=(report, rejected),
+            report=report,
+            rejected=rejected,
         )
     except UsageError as e:
         raise click.UsageError(str(e)) from e
     total = sum(j.src.stat().st_size for j in jobs if j.src is not None)
     show = not quiet and sys.stderr.isatty()
     bar = _Bar(total, show)
-    report_file = open(report, "w", encoding="utf-8") if report else None  # noqa: SIM115
-    rejected_file = open(rejected, "wb") if rejected else None  # noqa: SIM115
-    try:
-        summary = run(
-            jobs,
-            config,
-            n_jobs=n_jobs or os.cpu_count() or 1,
-            text_key=text_key,
-            html_key=html_key,
-            title_key=title_key,
-            report=report_file,
-            rejected=rejected_file,
-            on_error=bar.write if show else _stderr,
-            on_progress=bar.advance,
-        )
-    finally:
-        bar.close()
-        for f in (report_file, rejected_file):
-            if f is not None:
-                f.close()
+    with contextlib.ExitStack() as stack:
+        append = resume and not overwrite  # a resumed run adds to the first run's files
+        try:
+            report_file = (
+                None
+                if report is None
+                else stack.enter_context(open_side_file(report, binary=False, append=append))
+            )
+            rejected_file = (
+                None
+                if rejected is None
+                else stack.enter_context(open_side_file(rejected, binary=True, append=append))
+            )
+        except OSError as e:
+            raise click.UsageError(f"cannot write {e.filename}: {e.strerror or e}") from e
+        try:
+            summary = run(
+                jobs,
+                config,
+                n_jobs=n_jobs or os.cpu_count() or 1,
+                text_key=text_key,
+                html_key=html_key,
+                title_key=title_key,
+                report=report_file,
+                rejected=rejected_file,
+                on_error=bar.write if show else _stderr,
+                on_progress=bar.advance,
+            )
+        finally:
+            bar.close()
     summary.skipped = len(skipped)
     if not quiet or summary.interrupted:
         for line in summary.lines():

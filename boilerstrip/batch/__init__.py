@@ -19,7 +19,7 @@ Three parts, each in its module:
 from __future__ import annotations
 
 from .planning import FORMATS, Job, UsageError, detect_format, plan
-from .runner import Summary, _Output, run
+from .runner import Summary, _Output, open_side_file, run
 from .worker import Fields, Result, decode_text
 from .worker import clean_records as _clean_records
 from .worker import init_inline as _init_worker_inline
@@ -36,6 +36,7 @@ __all__ = [
     "_init_worker_inline",
     "decode_text",
     "detect_format",
+    "open_side_file",
     "plan",
     "run",
 ]

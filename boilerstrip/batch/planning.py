@@ -65,25 +65,30 @@ def plan(
     fmt: str | None = None,
     overwrite: bool = False,
     resume: bool = False,
-    side_files: tuple[Path | None, ...] = (),
+    report: Path | None = None,
+    rejected: Path | None = None,
 ) -> tuple[list[Job], list[Job]]:
     """(jobs to run, jobs skipped because ``resume`` found their output).
 
-    ``side_files``: the report and rejected files, which must not be an input."""
+    ``report``, ``rejected``: the side files, checked as outputs are (``-``: stdout)."""
     if "-" in inputs and len(inputs) > 1:
         raise UsageError("'-' (stdin) cannot be combined with other inputs")
+    side = {"--report": report, "--rejected": rejected}
     if inputs == ["-"]:
-        return [Job(None, None, fmt or "auto")], []
+        jobs = [Job(None, None, fmt or "auto")]
+        _check_side_files(jobs, [], side, overwrite or resume)
+        return jobs, []
     if outdir is None:
         one = Path(inputs[0])
         if len(inputs) == 1 and one.is_file():  # one file: the result goes to stdout
             jobs = [Job(one, None, fmt or detect_format(one) or "auto")]
-            _check_side_files(jobs, side_files)
+            _check_side_files(jobs, [], side, overwrite or resume)
             return jobs, []
         raise UsageError("give an output directory with -o/--output (one file or '-' print)")
     jobs = _collect(inputs, outdir, glob, fmt)
     _check_targets(jobs)
-    _check_side_files(jobs, side_files)
+    dirs = [Path(raw).resolve() for raw in inputs if Path(raw).is_dir()]
+    _check_side_files(jobs, dirs, side, overwrite or resume)
     existing = [j for j in jobs if j.dst is not None and j.dst.exists()]
     if existing and not (overwrite or resume):
         shown = ", ".join(str(j.dst) for j in existing[:3])
@@ -140,12 +145,37 @@ def _check_targets(jobs: list[Job]) -> None:
         seen.add(target)
 
 
-def _check_side_files(jobs: list[Job], side_files: tuple[Path | None, ...]) -> None:
-    for path in side_files:
-        if path is not None and any(
-            j.src is not None and j.src.resolve() == path.resolve() for j in jobs
-        ):
-            raise UsageError(f"refusing to overwrite the input {path}")
+def _check_side_files(
+    jobs: list[Job], input_dirs: list[Path], side: dict[str, Path | None], may_exist: bool
+) -> None:
+    """The report and rejected files: not an input, not in an input directory, not an
+    output, not both the same; ``-`` (stdout) only when the outputs are files; an existing
+    one only with ``--overwrite`` (or ``--resume``, which appends to it)."""
+    sources = {j.src.resolve() for j in jobs if j.src is not None}
+    targets = {j.dst.resolve() for j in jobs if j.dst is not None}
+    seen: dict[Path | str, str] = {}
+    for option, path in side.items():
+        if path is None:
+            continue
+        target: Path | str = "-" if str(path) == "-" else path.resolve()
+        if target in seen:
+            raise UsageError(f"{seen[target]} and {option} are the same file: {path}")
+        seen[target] = option
+        if target == "-":
+            if any(j.dst is None for j in jobs):
+                raise UsageError(f"{option} -: the cleaned text goes to stdout already")
+            continue
+        assert isinstance(target, Path)
+        if target in sources:
+            raise UsageError(f"refusing to overwrite the input {path} with {option}")
+        if any(d in target.parents for d in input_dirs):
+            raise UsageError(f"refusing to write {option} {path} into an input directory")
+        if target in targets:
+            raise UsageError(f"{option} {path} is also an output")
+        if target.is_dir():
+            raise UsageError(f"{option} {path} is a directory")
+        if target.exists() and not may_exist:
+            raise UsageError(f"{option} {path} exists; use --overwrite to replace it")
 
 
 def output_name(path: Path, fmt: str) -> Path:

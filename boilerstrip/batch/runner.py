@@ -9,6 +9,7 @@ opening, writing or renaming an output.
 from __future__ import annotations
 
 import collections
+import contextlib
 import gzip
 import itertools
 import json
@@ -366,6 +367,19 @@ def run(
             signal.signal(sig, handler)
         state.summary.seconds = time.perf_counter() - start
     return state.summary
+
+
+@contextlib.contextmanager
+def open_side_file(path: Path, *, binary: bool, append: bool) -> Iterator[IO[Any]]:
+    """A report or rejected file open for writing: ``-`` is stdout (left open); missing
+    parent folders are made."""
+    if str(path) == "-":
+        yield sys.stdout.buffer if binary else sys.stdout
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = ("a" if append else "w") + ("b" if binary else "")
+    with open(path, mode, encoding=None if binary else "utf-8") as f:
+        yield f
 
 
 def _write_report(report: IO[str], r: Result) -> None:
