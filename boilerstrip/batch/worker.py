@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import signal
+import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -61,11 +64,27 @@ _CLEANER: Cleaner | None = None
 _DETAIL = False  # keep every removed line for the report (else only counts)
 
 
+_WATCH_SECONDS = 0.2  # how often a worker checks that its parent is alive
+
+
 def init_worker(config: Config, detail: bool) -> None:
     """The initializer of a worker process."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler
+    threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
     init_inline(config, detail)
+
+
+def _watch_parent(parent: int) -> None:
+    """Exit when the parent is gone (killed with SIGKILL, it cannot stop its workers).
+
+    A worker waits for tasks on a pipe that the other workers hold open too, so it would
+    never see the end of it and live on, holding the parent's stdout and stderr open. An
+    orphan gets a new parent, which is what this thread watches for; it works wherever
+    ``os.getppid`` does, unlike Linux's ``PR_SET_PDEATHSIG``."""
+    while os.getppid() == parent:
+        time.sleep(_WATCH_SECONDS)
+    os._exit(1)
 
 
 def init_inline(config: Config, detail: bool) -> None:
