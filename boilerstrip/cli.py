@@ -17,7 +17,7 @@ from typing import Any
 import click
 
 from . import __version__
-from .batch import FORMATS, UsageError, decode_text, open_side_file, plan, run
+from .batch import FORMATS, UsageError, open_side_file, plan, read_text, run
 from .config import LANGUAGES, Config
 from .pipeline import Cleaner
 from .rules import REGISTRY
@@ -276,24 +276,31 @@ def explain(file: str, diff: bool, **config_args: Any) -> None:
     config = _make_config(**config_args)
     try:
         data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
-        text = decode_text(data)
+        text, warning = read_text(data)
     except (OSError, ValueError) as e:
         click.echo(f"boilerstrip: {file}: {e}", err=True)
         sys.exit(1)
+    if warning is not None:
+        click.echo(f"boilerstrip: {file}: {warning}", err=True)
     explanation = Cleaner(config).explain(text)
     if diff:
-        before = text.splitlines(keepends=True)
-        after = explanation.text.splitlines(keepends=True)
+        before = _shown(text).splitlines(keepends=True)
+        after = _shown(explanation.text).splitlines(keepends=True)
         for line in difflib.unified_diff(before, after, file, f"{file} (cleaned)"):
             click.echo(line, nl=not line.endswith("\n"))
         return
     for d in explanation.decisions:
         if d.kept:
-            click.echo(f"  {d.text}")
+            click.echo(f"  {_shown(d.text)}")
         else:
-            mark = click.style(f"- {d.text}", fg="red")
+            mark = click.style(f"- {_shown(d.text)}", fg="red")
             why = click.style(f"  [{d.rule_id} {d.rule_name}: {d.reason}]", dim=True)
             click.echo(mark + why)
+
+
+def _shown(text: str) -> str:
+    """``text`` to print: a byte that is not UTF-8 (kept by ``read_text``) as U+FFFD."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 @main.command(name="rules")

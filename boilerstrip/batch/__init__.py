@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from .planning import FORMATS, Job, UsageError, detect_format, plan
 from .runner import Summary, _Output, open_side_file, run
-from .worker import Fields, Result, decode_text
+from .worker import Fields, Result, decode_text, read_text
 from .worker import clean_records as _clean_records
 from .worker import init_inline as _init_worker_inline
 
@@ -38,5 +38,6 @@ __all__ = [
     "detect_format",
     "open_side_file",
     "plan",
+    "read_text",
     "run",
 ]

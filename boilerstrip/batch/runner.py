@@ -46,6 +46,7 @@ class Summary:
     files: int = 0
     skipped: int = 0
     errors: int = 0
+    warnings: int = 0
     removed: collections.Counter[str] = field(default_factory=collections.Counter)
     in_bytes: int = 0
     seconds: float = 0.0
@@ -60,6 +61,7 @@ class Summary:
             f"{self.seconds:.1f} s ({rate:.1f} MB/s)",
             f"lines removed: {sum(self.removed.values())} ({cats})",
             f"errors: {self.errors}"
+            + (f", warnings: {self.warnings}" if self.warnings else "")
             + (f", skipped (done before): {self.skipped}" if self.skipped else ""),
         ]
         if self.interrupted:
@@ -274,6 +276,9 @@ class _Run:
                     output.failed = True
             elif r.document:
                 summary.documents += 1
+            if r.warning is not None:
+                summary.warnings += 1
+                self.on_error(f"boilerstrip: {r.source}: {r.warning}")
             summary.removed.update(r.counts)
             if r.out is not None:
                 if r.rejected and self.rejected is not None:

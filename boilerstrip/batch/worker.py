@@ -4,9 +4,11 @@ never raises for bad input: a bad document is a result with an ``error``."""
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import json
 import os
+import re
 import signal
 import threading
 import time
@@ -58,6 +60,7 @@ class Result:
     rejected: bool = False  # a bad record, copied unchanged
     in_bytes: int = 0
     document: bool = True  # False: bytes between documents (the end of a JSON array)
+    warning: str | None = None  # reported, but the output is complete
 
 
 _CLEANER: Cleaner | None = None
@@ -106,21 +109,55 @@ def _removed(decisions: tuple[Decision, ...]) -> tuple[Removed, dict[str, int]]:
     return [(d.line, d.rule_id, d.category, d.reason, d.text) for d in decisions], counts
 
 
-def decode_text(data: bytes) -> str:
-    """Text file bytes as str: UTF-8 if they are, else the encoding charset-normalizer
-    finds. Raises ValueError for binary data or when no encoding fits."""
+_BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_ESCAPED = re.compile("[\udc80-\udcff]")  # a byte that surrogateescape kept
+
+
+def read_text(data: bytes) -> tuple[str, str | None]:
+    """Text file bytes as str, and a warning or None.
+
+    UTF-16 and UTF-32 are read when a byte order mark says so. UTF-8 is taken when the
+    bytes are UTF-8, or mostly are: a few bad bytes among valid multi-byte characters
+    are kept as they are (``surrogateescape``, written back the same way), with a
+    warning, rather than the whole file decoded as a code page it is not. Else
+    charset-normalizer guesses the encoding. Raises ValueError for binary data or when
+    no encoding fits.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), None
+            except UnicodeDecodeError as e:
+                raise ValueError(f"starts as {codec.upper()} but is not: {e.reason}") from e
     if b"\x00" in data[:8192]:
         raise ValueError("binary file (NUL bytes)")
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
+    text = data.decode("utf-8", "surrogateescape")
+    bad = len(_ESCAPED.findall(text))
+    good = sum(1 for c in text if c > "\x7f") - bad
+    if good >= bad:
+        s = "" if bad == 1 else "s"
+        are = "is" if bad == 1 else "are"
+        return text, f"{bad} byte{s} {are} not UTF-8 (kept as they were)"
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
         raise ValueError("not text: no encoding fits")
-    return str(best)
+    return str(best), None
+
+
+def decode_text(data: bytes) -> str:
+    """The text of :func:`read_text`, without its warning."""
+    return read_text(data)[0]
 
 
 def clean_file(src: str, fmt: str, fields: Fields) -> list[Result]:
@@ -149,10 +186,13 @@ def clean_document(source: str, data: bytes, fmt: str, fields: Fields) -> list[R
         out, decisions = extracted
     else:
         try:
-            text = decode_text(data)
+            text, warning = read_text(data)
         except ValueError as e:
             return [Result(source, None, error=str(e), in_bytes=len(data))]
         out, decisions = _cleaner().removals(text)
+        removed, counts = _removed(decisions)
+        encoded = out.encode("utf-8", "surrogateescape")  # bad bytes back as they were
+        return [Result(source, encoded, removed, counts, in_bytes=len(data), warning=warning)]
     removed, counts = _removed(decisions)
     encoded = out.encode("utf-8", "surrogatepass")
     return [Result(source, encoded, removed, counts, in_bytes=len(data))]
