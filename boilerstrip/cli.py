@@ -17,10 +17,19 @@ from typing import Any
 import click
 
 from . import __version__
-from .batch import FORMATS, UsageError, open_side_file, plan, read_text, run
+from .batch import (
+    FORMATS,
+    UsageError,
+    describe_ignored,
+    open_side_file,
+    plan,
+    read_text,
+    run,
+)
 from .config import LANGUAGES, Config
 from .pipeline import Cleaner
 from .rules import REGISTRY
+from .text import split_lines
 
 
 def _config_options(f: Any) -> Any:
@@ -35,13 +44,13 @@ def _config_options(f: Any) -> Any:
             "--enable",
             multiple=True,
             metavar="ID|NAME|CATEGORY",
-            help="Turn a rule or category on (repeatable).",
+            help="Turn a rule or category on (repeatable or comma-separated).",
         ),
         click.option(
             "--disable",
             multiple=True,
             metavar="ID|NAME|CATEGORY",
-            help="Turn a rule or category off (repeatable).",
+            help="Turn a rule or category off (repeatable or comma-separated).",
         ),
         click.option(
             "--lang",
@@ -73,11 +82,11 @@ def _make_config(
         config = Config.from_file(config_file) if config_file else Config()
         changes: dict[str, Any] = {}
         if enable:
-            changes["enable"] = (*config.enable, *enable)
+            changes["enable"] = (*config.enable, *_items(enable))
         if disable:
-            changes["disable"] = (*config.disable, *disable)
+            changes["disable"] = (*config.disable, *_items(disable))
         if langs:
-            changes["languages"] = tuple(x for lang in langs for x in lang.split(",") if x)
+            changes["languages"] = _items(langs)
         if no_title:
             changes["keep_title"] = False
         config = dataclasses.replace(config, **changes)
@@ -85,6 +94,11 @@ def _make_config(
     except (ValueError, OSError) as e:
         raise click.UsageError(str(e)) from e
     return config
+
+
+def _items(values: tuple[str, ...]) -> tuple[str, ...]:
+    """The values of a repeatable option, each of which may be a comma-separated list."""
+    return tuple(x.strip() for value in values for x in value.split(",") if x.strip())
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -173,7 +187,7 @@ def clean(
     """
     config = _make_config(**config_args)
     try:
-        jobs, skipped = plan(
+        the_plan = plan(
             list(inputs),
             outdir,
             glob=pattern,
@@ -185,6 +199,7 @@ def clean(
         )
     except UsageError as e:
         raise click.UsageError(str(e)) from e
+    jobs = the_plan.jobs
     total = sum(j.src.stat().st_size for j in jobs if j.src is not None)
     show = not quiet and sys.stderr.isatty()
     bar = _Bar(total, show)
@@ -218,7 +233,8 @@ def clean(
             )
         finally:
             bar.close()
-    summary.skipped = len(skipped)
+    summary.skipped = len(the_plan.done)
+    summary.ignored = describe_ignored(the_plan.ignored) if the_plan.ignored else ""
     if not quiet or summary.interrupted:
         for line in summary.lines():
             click.echo(f"boilerstrip: {line}", err=True)
@@ -253,8 +269,7 @@ class _Bar:
         if self._bar is not None:
             self._docs += ndocs
             self._bar.update(nbytes)
-            if self._docs % 100 == 0:
-                self._bar.set_postfix(docs=self._docs, refresh=False)
+            self._bar.set_postfix_str(f"{self._docs} docs", refresh=False)
 
     def write(self, message: str) -> None:
         if self._bar is not None:
@@ -284,10 +299,14 @@ def explain(file: str, diff: bool, **config_args: Any) -> None:
         click.echo(f"boilerstrip: {file}: {warning}", err=True)
     explanation = Cleaner(config).explain(text)
     if diff:
-        before = _shown(text).splitlines(keepends=True)
-        after = _shown(explanation.text).splitlines(keepends=True)
+        before = split_lines(_shown(text))
+        after = split_lines(_shown(explanation.text))
         for line in difflib.unified_diff(before, after, file, f"{file} (cleaned)"):
-            click.echo(line, nl=not line.endswith("\n"))
+            if line.endswith(("\n", "\r")):
+                click.echo(line, nl=False)
+            else:  # the text's last line, without a line break: say so, as diff does
+                click.echo(line)
+                click.echo("\\ No newline at end of file")
         return
     for d in explanation.decisions:
         if d.kept:

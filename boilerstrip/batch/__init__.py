@@ -18,7 +18,7 @@ Three parts, each in its module:
 
 from __future__ import annotations
 
-from .planning import FORMATS, Job, UsageError, detect_format, plan
+from .planning import FORMATS, Job, Plan, UsageError, describe_ignored, detect_format, plan
 from .runner import Summary, _Output, open_side_file, run
 from .worker import Fields, Result, decode_text, read_text
 from .worker import clean_records as _clean_records
@@ -28,6 +28,7 @@ __all__ = [
     "FORMATS",
     "Fields",
     "Job",
+    "Plan",
     "Result",
     "Summary",
     "UsageError",
@@ -35,6 +36,7 @@ __all__ = [
     "_clean_records",
     "_init_worker_inline",
     "decode_text",
+    "describe_ignored",
     "detect_format",
     "open_side_file",
     "plan",

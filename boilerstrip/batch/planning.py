@@ -9,7 +9,9 @@ and the side files (``--report``, ``--rejected``) over an input or an output.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import collections
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 # What --format takes. ``json``: a JSON array of records, one record, or JSON Lines (the
@@ -57,6 +59,26 @@ class Job:
         return self.src is not None and self.src.name.lower().endswith(".gz")
 
 
+@dataclass(frozen=True)
+class Plan:
+    """What a run will do. Unpacks as ``jobs, done`` (what :func:`plan` returned before
+    it also told the files it leaves out)."""
+
+    jobs: list[Job]
+    done: list[Job] = field(default_factory=list)  # skipped: --resume found their output
+    ignored: list[Path] = field(default_factory=list)  # in no format boilerstrip reads
+
+    def __iter__(self) -> Iterator[list[Job]]:
+        return iter((self.jobs, self.done))
+
+
+def describe_ignored(paths: list[Path]) -> str:
+    """``3 files skipped (.parquet 2, .md 1)``: what the files are, by extension."""
+    kinds = collections.Counter(p.suffix.lower() or "no extension" for p in paths)
+    shown = ", ".join(f"{kind} {n}" for kind, n in kinds.most_common())
+    return f"{len(paths)} file{'' if len(paths) == 1 else 's'} skipped ({shown})"
+
+
 def plan(
     inputs: list[str],
     outdir: Path | None,
@@ -67,25 +89,32 @@ def plan(
     resume: bool = False,
     report: Path | None = None,
     rejected: Path | None = None,
-) -> tuple[list[Job], list[Job]]:
-    """(jobs to run, jobs skipped because ``resume`` found their output).
+) -> Plan:
+    """Every input file's job, or :class:`UsageError` for a run that could lose data.
 
     ``report``, ``rejected``: the side files, checked as outputs are (``-``: stdout)."""
     if "-" in inputs and len(inputs) > 1:
         raise UsageError("'-' (stdin) cannot be combined with other inputs")
     side = {"--report": report, "--rejected": rejected}
     if inputs == ["-"]:
+        if outdir is not None:
+            raise UsageError("'-' is written to stdout: -o/--output has no name to give it")
         jobs = [Job(None, None, fmt or "auto")]
         _check_side_files(jobs, [], side, overwrite or resume)
-        return jobs, []
+        return Plan(jobs)
     if outdir is None:
         one = Path(inputs[0])
         if len(inputs) == 1 and one.is_file():  # one file: the result goes to stdout
             jobs = [Job(one, None, fmt or detect_format(one) or "auto")]
             _check_side_files(jobs, [], side, overwrite or resume)
-            return jobs, []
+            return Plan(jobs)
         raise UsageError("give an output directory with -o/--output (one file or '-' print)")
-    jobs = _collect(inputs, outdir, glob, fmt)
+    jobs, ignored = _collect(inputs, outdir, glob, fmt)
+    if not jobs and ignored:
+        raise UsageError(
+            f"nothing to clean: {describe_ignored(ignored)}, in no format boilerstrip "
+            "reads; --glob PATTERN picks files to read anyway (as text, or JSON by content)"
+        )
     _check_targets(jobs)
     dirs = [Path(raw).resolve() for raw in inputs if Path(raw).is_dir()]
     _check_side_files(jobs, dirs, side, overwrite or resume)
@@ -98,14 +127,18 @@ def plan(
         )
     if resume and not overwrite:
         done = set(map(id, existing))
-        return [j for j in jobs if id(j) not in done], existing
-    return jobs, []
+        return Plan([j for j in jobs if id(j) not in done], existing, ignored)
+    return Plan(jobs, [], ignored)
 
 
-def _collect(inputs: list[str], outdir: Path, glob: str | None, fmt: str | None) -> list[Job]:
-    """A job for every input file, the files of input directories included."""
+def _collect(
+    inputs: list[str], outdir: Path, glob: str | None, fmt: str | None
+) -> tuple[list[Job], list[Path]]:
+    """A job for every input file, the files of input directories included; and the
+    files of input directories left out for their name."""
     out_root = outdir.resolve()
     jobs: list[Job] = []
+    ignored: list[Path] = []
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
@@ -118,17 +151,17 @@ def _collect(inputs: list[str], outdir: Path, glob: str | None, fmt: str | None)
                     continue
                 kind = fmt or detect_format(f)
                 if kind is None:
-                    if glob:  # chosen by the user: its content decides
-                        kind = "auto"
-                    else:
+                    if not glob:
+                        ignored.append(f)
                         continue
+                    kind = "auto"  # chosen by the user: its content decides
                 jobs.append(Job(f, output_name(outdir / f.relative_to(path), kind), kind))
         elif path.exists():
             kind = fmt or detect_format(path) or "auto"
             jobs.append(Job(path, output_name(outdir / path.name, kind), kind))
         else:
             raise UsageError(f"no such file or directory: {raw}")
-    return jobs
+    return jobs, ignored
 
 
 def _check_targets(jobs: list[Job]) -> None:

@@ -51,22 +51,29 @@ class Summary:
     in_bytes: int = 0
     seconds: float = 0.0
     interrupted: bool = False
+    ignored: str = ""  # the files of input directories left out for their name
 
     def lines(self) -> list[str]:
         cats = ", ".join(f"{c} {n}" for c, n in self.removed.most_common()) or "none"
         mb = self.in_bytes / 1e6
         rate = mb / self.seconds if self.seconds else 0.0
         out = [
-            f"{self.documents} documents in {self.files} files, {mb:.1f} MB in "
-            f"{self.seconds:.1f} s ({rate:.1f} MB/s)",
+            f"{_count(self.documents, 'document')} in {_count(self.files, 'file')}, "
+            f"{mb:.1f} MB in {self.seconds:.1f} s ({rate:.1f} MB/s)",
             f"lines removed: {sum(self.removed.values())} ({cats})",
             f"errors: {self.errors}"
             + (f", warnings: {self.warnings}" if self.warnings else "")
             + (f", skipped (done before): {self.skipped}" if self.skipped else ""),
         ]
+        if self.ignored:
+            out.append(f"{self.ignored}: not a format boilerstrip reads (see --glob)")
         if self.interrupted:
             out.append("stopped: the outputs written are complete; run again with --resume")
         return out
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 class _Inline:
@@ -125,18 +132,19 @@ class _Output:
                 self.tmp.unlink(missing_ok=True)
 
 
-Task = tuple[Job, Any, tuple[Any, ...]]  # job, worker function (None: job done), arguments
+# job, worker function (None: the job's input is all read), arguments, and how many
+# bytes of the input file the task covers (for progress: a compressed file's bytes)
+Task = tuple[Job, Any, tuple[Any, ...], int]
 
 
 def _tasks(jobs: list[Job], fields: Fields, stdin: IO[bytes]) -> Iterator[Task]:
-    """(job, worker function, arguments) for every task, and (job, None, ()) when a job's
-    input is all read."""
+    """Every task, and (job, None, (), 0) when a job's input is all read."""
     for job in jobs:
         try:
             yield from _job_tasks(job, fields, stdin)
         except OSError as e:
-            yield job, _error, (job.name, f"cannot read: {e.strerror or e}")
-        yield job, None, ()
+            yield job, _error, (job.name, f"cannot read: {e.strerror or e}"), 0
+        yield job, None, (), 0
 
 
 def _job_tasks(job: Job, fields: Fields, stdin: IO[bytes]) -> Iterator[Task]:
@@ -153,10 +161,17 @@ def _job_tasks(job: Job, fields: Fields, stdin: IO[bytes]) -> Iterator[Task]:
     if fmt == "jsonl":
         yield from _record_tasks(job, fields, stdin, head)
     elif job.src is not None:
-        yield job, clean_file, (str(job.src), fmt, fields)
+        yield job, clean_file, (str(job.src), fmt, fields), _size(job.src)
     else:
         data = b"".join(head) + stdin.read()
-        yield job, clean_document, ("<stdin>", data, fmt, fields)
+        yield job, clean_document, ("<stdin>", data, fmt, fields), len(data)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # the worker reports it
 
 
 def _open(job: Job) -> IO[bytes]:
@@ -190,24 +205,31 @@ def _is_record(line: bytes) -> bool:
 
 
 def _record_tasks(job: Job, fields: Fields, stdin: IO[bytes], head: list[bytes]) -> Iterator[Task]:
-    stream = stdin if job.src is None else _open(job)
-    lines = itertools.chain(head, stream) if stream is stdin else stream
+    """Chunks of lines. Progress counts the bytes of the file: compressed, for gzip."""
+    if job.src is None:
+        raw: IO[bytes] | None = None
+        lines: Iterator[bytes] = itertools.chain(head, stdin)
+    else:
+        raw = open(job.src, "rb")  # noqa: SIM115 - closed below
+        lines = gzip.GzipFile(fileobj=raw, mode="rb") if job.gz else raw
     try:
         chunk: list[tuple[int, bytes]] = []
-        size = 0
-        for lineno, raw in enumerate(lines, 1):
-            chunk.append((lineno, raw))
-            size += len(raw)
+        size = done = 0
+        for lineno, line in enumerate(lines, 1):
+            chunk.append((lineno, line))
+            size += len(line)
             if len(chunk) >= _CHUNK_LINES or size >= _CHUNK_BYTES:
-                yield job, clean_records, (job.name, chunk, fields)
-                chunk, size = [], 0
+                read = raw.tell() if job.gz and raw is not None else done + size
+                yield job, clean_records, (job.name, chunk, fields), read - done
+                chunk, size, done = [], 0, read
         if chunk:
-            yield job, clean_records, (job.name, chunk, fields)
-    except (OSError, EOFError, gzip.BadGzipFile) as e:
-        yield job, _error, (job.name, f"cannot read: {e}")
+            read = raw.tell() if job.gz and raw is not None else done + size
+            yield job, clean_records, (job.name, chunk, fields), read - done
+    except (OSError, EOFError) as e:  # gzip.BadGzipFile is an OSError
+        yield job, _error, (job.name, f"cannot read: {e}"), 0
     finally:
-        if stream is not stdin:
-            stream.close()
+        if raw is not None:
+            raw.close()
 
 
 def _error(source: str, message: str) -> list[Result]:
@@ -232,14 +254,15 @@ class _Run:
         self.on_error = on_error
         self.on_progress = on_progress
         self.summary = Summary()
-        self.pending: collections.deque[tuple[Job, Future[list[Result]] | None]] = (
+        # (job, its results to come, the input bytes they cover); None: the job is done
+        self.pending: collections.deque[tuple[Job, Future[list[Result]] | None, int]] = (
             collections.deque()
         )
         self.outputs: dict[Job, _Output] = {}
         self.broken: set[Job] = set()  # outputs that could not be written
 
     def drain_one(self) -> None:
-        job, future = self.pending.popleft()
+        job, future, nbytes = self.pending.popleft()
         if job in self.broken:
             return
         try:
@@ -251,7 +274,8 @@ class _Run:
                 del self.outputs[job]
                 self.summary.files += 1
                 return
-            self._take(output, future.result())
+            documents = self._take(output, future.result())
+            self.on_progress(nbytes, documents)
         except OSError as e:
             if job.dst is None:
                 raise
@@ -265,8 +289,10 @@ class _Run:
             output.abort()
         self.broken.add(job)
 
-    def _take(self, output: _Output, results: list[Result]) -> None:
+    def _take(self, output: _Output, results: list[Result]) -> int:
+        """Write the results of one task; how many documents they were."""
         summary = self.summary
+        documents = summary.documents
         for r in results:
             summary.in_bytes += r.in_bytes
             if r.error is not None:
@@ -285,9 +311,9 @@ class _Run:
                     self.rejected.write(r.out if r.out.endswith(b"\n") else r.out + b"\n")
                 else:
                     output.write(r.out)
-            if self.report is not None and r.error is None:
+            if self.report is not None and r.error is None and r.document:
                 _write_report(self.report, r)
-            self.on_progress(r.in_bytes, 1)
+        return summary.documents - documents
 
     def abort(self) -> None:
         """Remove every output not finished."""
@@ -343,10 +369,10 @@ def run(
         signal.signal(sig, request_stop)
     pending = state.pending
     try:
-        for job, fn, args in _tasks(jobs, Fields(text_key, html_key, title_key), stdin):
+        for job, fn, args, nbytes in _tasks(jobs, Fields(text_key, html_key, title_key), stdin):
             if stop:
                 raise KeyboardInterrupt
-            pending.append((job, None if fn is None else executor.submit(fn, *args)))
+            pending.append((job, None if fn is None else executor.submit(fn, *args), nbytes))
             while len(pending) > window or (pending and pending[0][1] is None):
                 step()
         while pending:

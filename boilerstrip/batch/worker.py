@@ -270,8 +270,8 @@ def _clean_record(where: str, raw: bytes, fields: Fields) -> Result:
     for byte (see :mod:`.records`)."""
     n = len(raw)
     body = raw.rstrip(b"\r\n")
-    if not body.strip():
-        return Result(where, raw, in_bytes=n)
+    if not body.strip():  # kept, but not a document
+        return Result(where, raw, in_bytes=n, document=False)
     try:
         doc = body.decode("utf-8")
         record = json.loads(doc)
@@ -290,8 +290,10 @@ def _clean_record(where: str, raw: bytes, fields: Fields) -> Result:
     if fields.html is not None:
         url = record.get("url")
         extracted = _extract(text, url if isinstance(url, str) else None, titles)
-        out, decisions = extracted if extracted is not None else ("", ())
-        value = encode_string(out) if extracted is not None else "null"
+        if extracted is None:  # as for an HTML file: reported, and the record kept as it is
+            return Result(where, raw, error="no article text found", rejected=True, in_bytes=n)
+        out, decisions = extracted
+        value = encode_string(out)
     else:
         out, decisions = _cleaner().removals(text, titles)
         if out == text:
