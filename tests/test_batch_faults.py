@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -143,3 +144,31 @@ def test_workers_exit_when_the_parent_is_killed(tmp_path: Path) -> None:
         os.kill(pid, signal.SIGKILL)
     assert not survivors, "workers outlived their parent"
     proc.communicate(timeout=5)  # nothing holds the output pipes open any more
+
+
+def test_a_bug_on_one_record_is_reported_and_the_record_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from boilerstrip import Cleaner
+
+    real = Cleaner.removals
+
+    def removals(self: Cleaner, text: str, title: Any = None) -> Any:
+        if "boom" in text:
+            raise IndexError("a bug")
+        return real(self, text, title)
+
+    monkeypatch.setattr(Cleaner, "removals", removals)
+    src = tmp_path / "in.jsonl"
+    bad = b'{"text": "boom\\nAdvertisement"}\n'
+    src.write_bytes(bad + b'{"text": "ok\\nAdvertisement"}\n')
+    (tmp_path / "b.txt").write_text("boom\n")
+    (tmp_path / "c.txt").write_text("fine\n")
+    errors: list[str] = []
+    plan = batch.plan([str(src), str(tmp_path / "b.txt"), str(tmp_path / "c.txt")], tmp_path / "o")
+    summary = batch.run(plan.jobs, Config(), on_error=errors.append)
+    assert summary.errors == 2 and summary.documents == 2
+    assert "in.jsonl:1: internal error (IndexError: a bug)" in errors[0]
+    assert (tmp_path / "o" / "in.jsonl").read_bytes() == bad + b'{"text": "ok"}\n'
+    assert not (tmp_path / "o" / "b.txt").exists()
+    assert (tmp_path / "o" / "c.txt").read_text() == "fine\n"

@@ -169,3 +169,15 @@ def test_only_the_text_value_changes(case: tuple[str, str, str]) -> None:
     out = r.out.decode("utf-8")  # valid UTF-8 always
     assert out.startswith(head) and out.endswith(tail)
     assert json.loads(out[len(head) : len(out) - len(tail)]) == clean(text)
+
+
+def test_a_record_nested_too_deeply_is_a_bad_record_not_a_crash(tmp_path: Path) -> None:
+    deep = b'{"text": "x", "a": ' + b"[" * 100_000 + b"]" * 100_000 + b"}\n"
+    r = _one(deep)
+    assert r.error is not None and "invalid JSON" in r.error and r.out == deep
+    (tmp_path / "d.jsonl").write_bytes(deep + b'{"text": "Advertisement\\nThe end."}\n')
+    (tmp_path / "d.data").write_bytes(deep)  # the format is sniffed from this line
+    for name in ("d.jsonl", "d.data"):
+        r2 = cli("clean", tmp_path / name, "-o", tmp_path / f"out-{name}")
+        assert r2.returncode == 1 and b"Traceback" not in r2.stderr, r2.stderr
+        assert (tmp_path / f"out-{name}" / name).read_bytes().startswith(deep)

@@ -202,6 +202,8 @@ def _is_record(line: bytes) -> bool:
         return isinstance(json.loads(line), dict)
     except ValueError:
         return False
+    except RecursionError:  # JSON nested too deeply to read: the reader reports it
+        return True
 
 
 def _record_tasks(job: Job, fields: Fields, stdin: IO[bytes], head: list[bytes]) -> Iterator[Task]:

@@ -175,6 +175,13 @@ def clean_file(src: str, fmt: str, fields: Fields) -> list[Result]:
 def clean_document(source: str, data: bytes, fmt: str, fields: Fields) -> list[Result]:
     """One text file, HTML page or JSON document (its bytes) cleaned. ``auto``: a JSON
     object, or an array of objects, is records; anything else is text."""
+    try:
+        return _clean_document(source, data, fmt, fields)
+    except Exception as e:  # a bug must not stop the batch; this input gets no output
+        return [Result(source, None, error=_internal(e), in_bytes=len(data))]
+
+
+def _clean_document(source: str, data: bytes, fmt: str, fields: Fields) -> list[Result]:
     if fmt == "auto":
         fmt = "json" if _is_json_document(data) else "txt"
     if fmt == "json":
@@ -204,13 +211,14 @@ def _is_json_document(data: bytes) -> bool:
         return False
     try:
         value = json.loads(data.decode("utf-8"))
-    except ValueError:  # invalid UTF-8 or JSON
+    except (ValueError, RecursionError):  # invalid UTF-8 or JSON, or nested too deeply
         return False
     return isinstance(value, dict) or (
         isinstance(value, list) and all(isinstance(v, dict) for v in value)
     )
 
 
+_TOO_DEEP = "invalid JSON: nested too deeply to read"
 _NOT_JSON = "; it is not JSON Lines either (--format txt reads it as text)"
 
 
@@ -225,6 +233,8 @@ def clean_json(source: str, data: bytes, fields: Fields) -> list[Result]:
         return [Result(source, None, error="invalid UTF-8" + _NOT_JSON, in_bytes=n)]
     except json.JSONDecodeError as e:
         return [Result(source, None, error=f"invalid JSON: {e.msg}{_NOT_JSON}", in_bytes=n)]
+    except RecursionError:
+        return [Result(source, None, error=_TOO_DEEP, in_bytes=n)]
     if isinstance(value, dict):
         return [_clean_record(source, data, fields)]
     if not isinstance(value, list):
@@ -262,7 +272,19 @@ def _extract(
 
 def clean_records(source: str, chunk: list[tuple[int, bytes]], fields: Fields) -> list[Result]:
     """A chunk of JSONL lines, each with its line number; one result per line."""
-    return [_clean_record(f"{source}:{lineno}", raw, fields) for lineno, raw in chunk]
+    results = []
+    for lineno, raw in chunk:
+        where = f"{source}:{lineno}"
+        try:
+            results.append(_clean_record(where, raw, fields))
+        except Exception as e:  # a bug must not lose the record nor stop the batch
+            error = f"{_internal(e)}; copied unchanged"
+            results.append(Result(where, raw, error=error, rejected=True, in_bytes=len(raw)))
+    return results
+
+
+def _internal(e: Exception) -> str:
+    return f"internal error ({type(e).__name__}: {e}), please report it"
 
 
 def _clean_record(where: str, raw: bytes, fields: Fields) -> Result:
@@ -279,6 +301,8 @@ def _clean_record(where: str, raw: bytes, fields: Fields) -> Result:
         return Result(where, raw, error="invalid UTF-8", rejected=True, in_bytes=n)
     except json.JSONDecodeError as e:
         return Result(where, raw, error=f"invalid JSON: {e.msg}", rejected=True, in_bytes=n)
+    except RecursionError:
+        return Result(where, raw, error=_TOO_DEEP, rejected=True, in_bytes=n)
     if not isinstance(record, dict):
         return Result(where, raw, error="not a JSON object", rejected=True, in_bytes=n)
     key = fields.html or fields.text
