@@ -5,9 +5,14 @@ and names that say nothing, the content does."""
 
 from __future__ import annotations
 
+import bz2
 import gzip
 import json
+import lzma
+import sys
 from pathlib import Path
+
+import pytest
 
 from boilerstrip import clean
 from tests.test_cli import cli
@@ -106,3 +111,63 @@ def test_gzip_text_and_json_files_are_read_uncompressed(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     assert gzip.decompress((tmp_path / "o" / "a.txt.gz").read_bytes()) == clean(text).encode()
     assert json.loads(gzip.decompress((tmp_path / "o" / "r.json.gz").read_bytes())) == CLEANED
+
+
+def _compress(kind: str, data: bytes) -> bytes:
+    if kind == "zst":
+        import zstandard
+
+        return zstandard.ZstdCompressor().compress(data)
+    if kind == "xz":
+        return lzma.compress(data)
+    return bz2.compress(data) if kind == "bz2" else gzip.compress(data)
+
+
+def _decompress(kind: str, data: bytes) -> bytes:
+    if kind == "zst":
+        import zstandard
+
+        return zstandard.ZstdDecompressor().decompressobj().decompress(data)
+    if kind == "xz":
+        return lzma.decompress(data)
+    return bz2.decompress(data) if kind == "bz2" else gzip.decompress(data)
+
+
+@pytest.mark.parametrize("kind", ["gz", "zst", "xz", "bz2"])
+def test_compressed_jsonl_round_trip(tmp_path: Path, kind: str) -> None:
+    if kind == "zst":
+        pytest.importorskip("zstandard")
+    many = JSONL * 2000  # several chunks
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / f"d.jsonl.{kind}").write_bytes(_compress(kind, many))
+    r = cli("clean", tmp_path / "in", "-o", tmp_path / "o", "--jobs", "2")
+    assert r.returncode == 0, r.stderr
+    out = _decompress(kind, (tmp_path / "o" / f"d.jsonl.{kind}").read_bytes())
+    assert _records(out) == CLEANED * 2000
+    assert b"6000 documents" in r.stderr
+
+
+@pytest.mark.parametrize("kind", ["gz", "zst", "xz", "bz2"])
+def test_a_truncated_compressed_file_is_an_error_not_a_short_output(
+    tmp_path: Path, kind: str
+) -> None:
+    if kind == "zst":
+        pytest.importorskip("zstandard")
+    data = _compress(kind, JSONL * 2000)
+    (tmp_path / f"d.jsonl.{kind}").write_bytes(data[: len(data) // 2])
+    (tmp_path / f"t.txt.{kind}").write_bytes(data[: len(data) // 2])
+    for name in (f"d.jsonl.{kind}", f"t.txt.{kind}"):
+        r = cli("clean", tmp_path / name, "-o", tmp_path / "o")
+        assert r.returncode == 1 and b"cannot read" in r.stderr, r.stderr
+        assert not (tmp_path / "o" / name).exists()
+
+
+def test_zst_without_zstandard_is_refused_before_any_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from boilerstrip import batch
+
+    (tmp_path / "d.jsonl.zst").write_bytes(b"")
+    monkeypatch.setitem(sys.modules, "zstandard", None)  # import zstandard fails
+    with pytest.raises(batch.UsageError, match=r"boilerstrip\[zstd\]"):
+        batch.plan([str(tmp_path / "d.jsonl.zst")], tmp_path / "o")

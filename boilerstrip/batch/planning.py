@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .streams import compression, missing_module
+
 # What --format takes. ``json``: a JSON array of records, one record, or JSON Lines (the
 # content decides). A file whose name says nothing, and stdin, are ``auto``: JSON Lines or
 # a JSON document if the content is, else text.
@@ -28,8 +30,8 @@ class UsageError(Exception):
 def detect_format(path: Path) -> str | None:
     """The format of a file, from its name; None when boilerstrip does not read it."""
     name = path.name.lower()
-    if name.endswith(".gz"):
-        name = name[:-3]
+    if compression(path) is not None:  # a.jsonl.zst is JSON Lines
+        name = name[: -len(path.suffix)]
     if name.endswith((".jsonl", ".ndjson")):
         return "jsonl"
     if name.endswith(".json"):
@@ -54,9 +56,9 @@ class Job:
         return "<stdin>" if self.src is None else str(self.src)
 
     @property
-    def gz(self) -> bool:
-        """Is the input gzip-compressed? (Its output file is too.)"""
-        return self.src is not None and self.src.name.lower().endswith(".gz")
+    def compression(self) -> str | None:
+        """How the input is compressed (its output is too), from its name."""
+        return None if self.src is None else compression(self.src)
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,7 @@ def plan(
             "reads; --glob PATTERN picks files to read anyway (as text, or JSON by content)"
         )
     _check_targets(jobs)
+    _check_modules(jobs)
     dirs = [Path(raw).resolve() for raw in inputs if Path(raw).is_dir()]
     _check_side_files(jobs, dirs, side, overwrite or resume)
     existing = [j for j in jobs if j.dst is not None and j.dst.exists()]
@@ -176,6 +179,14 @@ def _check_targets(jobs: list[Job]) -> None:
         if target in seen:
             raise UsageError(f"two inputs would both be written to {j.dst}")
         seen.add(target)
+
+
+def _check_modules(jobs: list[Job]) -> None:
+    """An optional extra that some input needs is installed (fail before any work)."""
+    for kind in {j.compression for j in jobs}:
+        message = missing_module(kind)
+        if message is not None:
+            raise UsageError(message)
 
 
 def _check_side_files(

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import collections
 import contextlib
-import gzip
 import itertools
 import json
 import os
@@ -25,6 +24,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..config import Config
+from . import streams
 from .planning import TMP, Job
 from .worker import (
     Fields,
@@ -101,7 +101,7 @@ class _Output:
         job.dst.parent.mkdir(parents=True, exist_ok=True)
         self.tmp = job.dst.with_name(f".{job.dst.name}{TMP}")
         raw = open(self.tmp, "wb")  # noqa: SIM115 - closed in finish/abort
-        self.stream = gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) if job.gz else raw  # type: ignore[assignment]
+        self.stream = streams.writer(raw, job.compression)
         self._raw = raw
 
     def write(self, data: bytes) -> None:
@@ -115,7 +115,7 @@ class _Output:
             self.abort()
             return
         if self.stream is not self._raw:
-            self.stream.close()  # writes the gzip trailer; the file stays open
+            self.stream.close()  # ends the compressed data; the file stays open
         self._raw.flush()
         os.fsync(self._raw.fileno())
         self._raw.close()
@@ -174,11 +174,11 @@ def _size(path: Path) -> int:
         return 0  # the worker reports it
 
 
-def _open(job: Job) -> IO[bytes]:
+@contextlib.contextmanager
+def _open(job: Job) -> Iterator[IO[bytes]]:
     assert job.src is not None
-    if job.gz:
-        return gzip.open(job.src, "rb")  # type: ignore[return-value]  # a GzipFile
-    return open(job.src, "rb")
+    with open(job.src, "rb") as raw, streams.reader(raw, job.compression) as stream:
+        yield stream
 
 
 def _head(stream: IO[bytes]) -> list[bytes]:
@@ -189,7 +189,7 @@ def _head(stream: IO[bytes]) -> list[bytes]:
             head.append(line)
             if line.strip():
                 break
-    except (EOFError, gzip.BadGzipFile):  # the worker reports it
+    except streams.read_errors():  # the worker reports it
         pass
     return head
 
@@ -207,13 +207,14 @@ def _is_record(line: bytes) -> bool:
 
 
 def _record_tasks(job: Job, fields: Fields, stdin: IO[bytes], head: list[bytes]) -> Iterator[Task]:
-    """Chunks of lines. Progress counts the bytes of the file: compressed, for gzip."""
+    """Chunks of lines. Progress counts the bytes of the file (compressed, if it is)."""
+    raw: IO[bytes] | None = None
     if job.src is None:
-        raw: IO[bytes] | None = None
         lines: Iterator[bytes] = itertools.chain(head, stdin)
     else:
         raw = open(job.src, "rb")  # noqa: SIM115 - closed below
-        lines = gzip.GzipFile(fileobj=raw, mode="rb") if job.gz else raw
+        lines = streams.reader(raw, job.compression)
+    compressed = raw is not None and job.compression is not None
     try:
         chunk: list[tuple[int, bytes]] = []
         size = done = 0
@@ -221,13 +222,13 @@ def _record_tasks(job: Job, fields: Fields, stdin: IO[bytes], head: list[bytes])
             chunk.append((lineno, line))
             size += len(line)
             if len(chunk) >= _CHUNK_LINES or size >= _CHUNK_BYTES:
-                read = raw.tell() if job.gz and raw is not None else done + size
+                read = raw.tell() if compressed and raw is not None else done + size
                 yield job, clean_records, (job.name, chunk, fields), read - done
                 chunk, size, done = [], 0, read
         if chunk:
-            read = raw.tell() if job.gz and raw is not None else done + size
+            read = raw.tell() if compressed and raw is not None else done + size
             yield job, clean_records, (job.name, chunk, fields), read - done
-    except (OSError, EOFError) as e:  # gzip.BadGzipFile is an OSError
+    except streams.read_errors() as e:
         yield job, _error, (job.name, f"cannot read: {e}"), 0
     finally:
         if raw is not None:

@@ -5,7 +5,6 @@ never raises for bad input: a bad document is a result with an ``error``."""
 from __future__ import annotations
 
 import codecs
-import gzip
 import json
 import os
 import re
@@ -20,6 +19,7 @@ from ..config import Config
 from ..model import Decision, removed_by_category
 from ..pipeline import Cleaner
 from .records import element_spans, encode_string, member_spans, object_end
+from .streams import read_all, read_errors
 
 
 @dataclass(frozen=True)
@@ -163,10 +163,8 @@ def decode_text(data: bytes) -> str:
 def clean_file(src: str, fmt: str, fields: Fields) -> list[Result]:
     """A text file, HTML page or JSON document, read here (in the worker)."""
     try:
-        data = Path(src).read_bytes()
-        if src.lower().endswith(".gz"):
-            data = gzip.decompress(data)
-    except (OSError, EOFError) as e:
+        data = read_all(Path(src))
+    except read_errors() as e:
         why = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
         return [Result(src, None, error=f"cannot read: {why}")]
     return clean_document(src, data, fmt, fields)
