@@ -45,21 +45,21 @@ def test_files_skipped_by_their_extension_are_counted(tmp_path: Path) -> None:
     root = tmp_path / "in"
     root.mkdir()
     (root / "a.txt").write_text(STORY)
-    (root / "t.parquet").write_bytes(b"PAR1")
-    (root / "u.parquet").write_bytes(b"PAR1")
+    (root / "t.csv").write_bytes(b"PAR1")
+    (root / "u.csv").write_bytes(b"PAR1")
     (root / "notes.md").write_text("x")
     r = cli("clean", root, "-o", tmp_path / "out")
     assert r.returncode == 0, r.stderr
-    assert b"3 files skipped (.parquet 2, .md 1)" in r.stderr
+    assert b"3 files skipped (.csv 2, .md 1)" in r.stderr
 
 
 def test_a_folder_with_nothing_to_read_is_refused(tmp_path: Path) -> None:
     root = tmp_path / "in"
     root.mkdir()
-    (root / "t.parquet").write_bytes(b"PAR1")
+    (root / "t.csv").write_bytes(b"PAR1")
     r = cli("clean", root, "-o", tmp_path / "out")
     assert r.returncode == 2
-    assert b"1 file skipped (.parquet 1)" in r.stderr and b"--glob" in r.stderr
+    assert b"1 file skipped (.csv 1)" in r.stderr and b"--glob" in r.stderr
 
 
 def test_output_dir_with_stdin_is_refused(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ from .streams import compression, missing_module
 # What --format takes. ``json``: a JSON array of records, one record, or JSON Lines (the
 # content decides). A file whose name says nothing, and stdin, are ``auto``: JSON Lines or
 # a JSON document if the content is, else text.
-FORMATS = ("txt", "jsonl", "json", "html")
+FORMATS = ("txt", "jsonl", "json", "html", "parquet")
 TMP = ".boilerstrip-tmp"  # part of the name of an output being written
 
 
@@ -36,6 +36,8 @@ def detect_format(path: Path) -> str | None:
         return "jsonl"
     if name.endswith(".json"):
         return "json"
+    if name.endswith(".parquet"):
+        return "parquet"
     if name.endswith((".html", ".htm")):
         return "html"
     if name.endswith((".txt", ".text")):
@@ -99,6 +101,8 @@ def plan(
         raise UsageError("'-' (stdin) cannot be combined with other inputs")
     side = {"--report": report, "--rejected": rejected}
     if inputs == ["-"]:
+        if fmt == "parquet":
+            raise UsageError("Parquet cannot be read from stdin: give the file")
         if outdir is not None:
             raise UsageError("'-' is written to stdout: -o/--output has no name to give it")
         jobs = [Job(None, None, fmt or "auto")]
@@ -187,6 +191,13 @@ def _check_modules(jobs: list[Job]) -> None:
         message = missing_module(kind)
         if message is not None:
             raise UsageError(message)
+    if any(j.fmt == "parquet" for j in jobs):
+        try:
+            import pyarrow.parquet  # noqa: F401
+        except ImportError:
+            raise UsageError(
+                "Parquet files need pyarrow: pip install 'boilerstrip[parquet]'"
+            ) from None
 
 
 def _check_side_files(

@@ -29,6 +29,7 @@ from .planning import TMP, Job
 from .worker import (
     Fields,
     Result,
+    clean_batch,
     clean_document,
     clean_file,
     clean_records,
@@ -103,9 +104,19 @@ class _Output:
         raw = open(self.tmp, "wb")  # noqa: SIM115 - closed in finish/abort
         self.stream = streams.writer(raw, job.compression)
         self._raw = raw
+        self.table: Any = None  # a Parquet output's writer
+        if job.fmt == "parquet":
+            from .tables import TableWriter
+
+            self.table = TableWriter(raw)
 
     def write(self, data: bytes) -> None:
-        self.stream.write(data)
+        if data:
+            self.stream.write(data)
+
+    def write_batch(self, batch: Any) -> None:
+        """Rows of a table (only for a Parquet output)."""
+        self.table.write_batch(batch)
 
     def finish(self) -> None:
         if self.tmp is None:
@@ -114,6 +125,8 @@ class _Output:
         if self.failed:
             self.abort()
             return
+        if self.table is not None:
+            self.table.close()  # writes the footer; the file stays open
         if self.stream is not self._raw:
             self.stream.close()  # ends the compressed data; the file stays open
         self._raw.flush()
@@ -125,6 +138,8 @@ class _Output:
     def abort(self) -> None:
         if self.tmp is not None:
             try:
+                if self.table is not None:
+                    self.table.abort()
                 self.stream.close()
                 if self.stream is not self._raw:
                     self._raw.close()
@@ -160,6 +175,8 @@ def _job_tasks(job: Job, fields: Fields, stdin: IO[bytes]) -> Iterator[Task]:
             fmt = "jsonl"
     if fmt == "jsonl":
         yield from _record_tasks(job, fields, stdin, head)
+    elif fmt == "parquet":
+        yield from _table_tasks(job, fields)
     elif job.src is not None:
         yield job, clean_file, (str(job.src), fmt, fields), _size(job.src)
     else:
@@ -233,6 +250,25 @@ def _record_tasks(job: Job, fields: Fields, stdin: IO[bytes], head: list[bytes])
     finally:
         if raw is not None:
             raw.close()
+
+
+def _table_tasks(job: Job, fields: Fields) -> Iterator[Task]:
+    """Record batches of a Parquet file; the first, empty, gives the output its schema."""
+    from . import tables
+
+    assert job.src is not None
+    offset = 0
+    try:
+        for batch, nbytes in tables.batches(job.src):
+            if offset == 0 and batch.num_rows == 0:
+                why = tables.problem(batch.schema, fields)
+                if why is not None:
+                    yield job, _error, (job.name, why), 0
+                    return
+            yield job, clean_batch, (job.name, offset, batch, fields), nbytes
+            offset += batch.num_rows
+    except tables.read_errors() as e:
+        yield job, _error, (job.name, f"cannot read: {e}"), 0
 
 
 def _error(source: str, message: str) -> list[Result]:
@@ -309,6 +345,8 @@ class _Run:
                 summary.warnings += 1
                 self.on_error(f"boilerstrip: {r.source}: {r.warning}")
             summary.removed.update(r.counts)
+            if r.batch is not None:
+                output.write_batch(r.batch)
             if r.out is not None:
                 if r.rejected and self.rejected is not None:
                     self.rejected.write(r.out if r.out.endswith(b"\n") else r.out + b"\n")

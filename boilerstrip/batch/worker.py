@@ -61,6 +61,7 @@ class Result:
     in_bytes: int = 0
     document: bool = True  # False: bytes between documents (the end of a JSON array)
     warning: str | None = None  # reported, but the output is complete
+    batch: Any = None  # a Parquet table's rows, cleaned (an Arrow record batch)
 
 
 _CLEANER: Cleaner | None = None
@@ -336,3 +337,56 @@ def _with_value(doc: str, key: str, value: str) -> str:
     close = object_end(doc)
     comma = ", " if spans else ""
     return f"{doc[:close]}{comma}{encode_string(key)}: {value}{doc[close:]}"
+
+
+def clean_batch(source: str, offset: int, batch: Any, fields: Fields) -> list[Result]:
+    """Rows of a Parquet table (an Arrow record batch, its first row ``offset``): one
+    result per row, then one that carries the batch with its text column cleaned. A bad
+    row (a null text, a page without an article) is reported and stays as it was."""
+    import pyarrow as pa
+
+    names = batch.schema.names
+    key = fields.html or fields.text
+    values = batch.column(key).to_pylist()
+    n = len(values)
+    titles = batch.column(fields.title).to_pylist() if fields.title in names else [None] * n
+    urls = batch.column("url").to_pylist() if fields.html and "url" in names else [None] * n
+    old = batch.column(fields.text).to_pylist() if fields.text in names else [None] * n
+    results: list[Result] = []
+    new: list[str | None] = []
+    for i, value in enumerate(values):
+        where = f"{source}[{offset + i}]"
+        try:
+            r, text = _clean_row(where, value, titles[i], urls[i], fields)
+        except Exception as e:  # a bug must not lose the row nor stop the batch
+            r, text = Result(where, b"", error=_internal(e)), None
+        results.append(r)
+        new.append(old[i] if r.error is not None else text)
+    if fields.text not in names:  # --html-key: the text column is new
+        batch = batch.append_column(pa.field(fields.text, pa.string()), pa.array(new, pa.string()))
+    elif new != old:
+        at = names.index(fields.text)
+        field = batch.schema.field(at)
+        batch = batch.set_column(at, field, pa.array(new, field.type))
+    results.append(Result(source, b"", document=False, batch=batch))
+    return results
+
+
+def _clean_row(
+    where: str, value: str | None, title: Any, url: Any, fields: Fields
+) -> tuple[Result, str | None]:
+    """The result of one row (its ``out`` empty: the text goes in the batch) and the
+    row's new text."""
+    key = fields.html or fields.text
+    if value is None:
+        return Result(where, b"", error=f"{key!r} is null"), None
+    titles = fields.titles({fields.title: title}) if fields.title is not None else ()
+    if fields.html is not None:
+        extracted = _extract(value, url if isinstance(url, str) else None, titles)
+        if extracted is None:
+            return Result(where, b"", error="no article text found", in_bytes=len(value)), None
+        out, decisions = extracted
+    else:
+        out, decisions = _cleaner().removals(value, titles)
+    removed, counts = _removed(decisions)
+    return Result(where, b"", removed, counts, in_bytes=len(value)), out
