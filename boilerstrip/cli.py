@@ -180,10 +180,12 @@ def clean(
 ) -> None:
     """Clean files, directories (recursively) or stdin ('-').
 
-    .txt files (any encoding; written as UTF-8), .jsonl / .jsonl.gz / .ndjson records
-    (every other field passes through), each written to OUTPUT under the same relative
-    path; .html / .htm pages go through trafilatura and are written as .txt. Outputs are
-    written to a temporary file and renamed when complete.
+    .txt files (any encoding; written as UTF-8); .jsonl / .ndjson / .json records and
+    .parquet tables (only the text changes, every other byte or column passes through);
+    .html / .htm pages (through trafilatura, written as .txt); each also compressed
+    (.gz, .xz, .bz2, .zst). Stdin and names that say nothing: the content decides. Each
+    is written to OUTPUT under the same relative path, to a temporary file renamed when
+    complete. See docs/cli.md.
     """
     config = _make_config(**config_args)
     try:
