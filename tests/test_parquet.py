@@ -129,3 +129,9 @@ def test_a_big_row_group_is_read_in_small_batches(tmp_path: Path) -> None:
     assert len(sizes) > 10 and max(sizes) <= 2 * tables.BATCH_BYTES
     assert sum(batch.num_rows for batch, _ in read) == 3000
     assert sum(n for _, n in read) == (tmp_path / "big.parquet").stat().st_size
+
+
+def test_parquet_to_stdout_is_refused(tmp_path: Path) -> None:
+    pq.write_table(pa.table({"text": ["x"]}), tmp_path / "d.parquet")
+    r = cli("clean", tmp_path / "d.parquet")
+    assert r.returncode == 2 and b"-o" in r.stderr and r.stdout == b""

@@ -14,6 +14,10 @@ Three parts, each in its module:
   processes, at most a few tasks ahead of the writer so memory stays flat, and writes
   each output to a temporary file renamed into place when complete: an output that
   exists is a finished one, which is what ``resume`` relies on.
+
+And what they use: :mod:`.records` (where a value stands in a JSON text, so a record's
+text is replaced without touching its other bytes), :mod:`.streams` (compressed files),
+:mod:`.tables` (Parquet, through pyarrow).
 """
 
 from __future__ import annotations

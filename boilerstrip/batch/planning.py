@@ -112,6 +112,8 @@ def plan(
         one = Path(inputs[0])
         if len(inputs) == 1 and one.is_file():  # one file: the result goes to stdout
             jobs = [Job(one, None, fmt or detect_format(one) or "auto")]
+            if jobs[0].fmt == "parquet":
+                raise UsageError("a Parquet output is a file: give a directory with -o")
             _check_side_files(jobs, [], side, overwrite or resume)
             return Plan(jobs)
         raise UsageError("give an output directory with -o/--output (one file or '-' print)")

@@ -96,6 +96,7 @@ class _Output:
         self.job = job
         self.tmp: Path | None = None
         self.failed = False  # the input could not be read: no output
+        self.table: Any = None  # a Parquet output's writer
         if job.dst is None:
             self.stream: IO[bytes] = stdout
             return
@@ -104,7 +105,6 @@ class _Output:
         raw = open(self.tmp, "wb")  # noqa: SIM115 - closed in finish/abort
         self.stream = streams.writer(raw, job.compression)
         self._raw = raw
-        self.table: Any = None  # a Parquet output's writer
         if job.fmt == "parquet":
             from .tables import TableWriter
 

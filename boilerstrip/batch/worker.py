@@ -1,6 +1,7 @@
 """What cleans one task, in a worker process (or inline with ``jobs=1``): a text file, an
-HTML page, or a chunk of JSONL lines. Every function here returns :class:`Result`s and
-never raises for bad input: a bad document is a result with an ``error``."""
+HTML page, a JSON document, a chunk of JSONL lines, or a Parquet record batch. Every
+task function here returns :class:`Result`s and never raises for bad input: a bad
+document is a result with an ``error``."""
 
 from __future__ import annotations
 
@@ -50,10 +51,10 @@ Removed = list[tuple[int, str, str, str, str]]  # line, rule id, category, reaso
 
 @dataclass
 class Result:
-    """What a worker made of one document (a text file or a JSONL record)."""
+    """What a worker made of one document (a text file, a record, a row)."""
 
     source: str
-    out: bytes | None  # None: nothing to write (a bad text file)
+    out: bytes | None  # None: nothing to write (a bad text file); b"" for a Parquet row
     removed: Removed = field(default_factory=list)  # only with a report
     counts: dict[str, int] = field(default_factory=dict)  # removed lines by category
     error: str | None = None
