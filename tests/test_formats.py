@@ -171,3 +171,23 @@ def test_zst_without_zstandard_is_refused_before_any_work(
     monkeypatch.setitem(sys.modules, "zstandard", None)  # import zstandard fails
     with pytest.raises(batch.UsageError, match=r"boilerstrip\[zstd\]"):
         batch.plan([str(tmp_path / "d.jsonl.zst")], tmp_path / "o")
+
+
+def test_json_lines_with_a_byte_order_mark_are_records(tmp_path: Path) -> None:
+    bom = b"\xef\xbb\xbf"
+    r = cli("clean", "-", "-q", stdin=bom + JSONL)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith(bom)  # kept, as every byte outside the texts
+    assert _records(r.stdout[3:]) == CLEANED
+    (tmp_path / "a.json").write_bytes(bom + json.dumps(RECORDS).encode())
+    r = cli("clean", tmp_path / "a.json", "-o", tmp_path / "o")
+    assert r.returncode == 0, r.stderr
+    out = (tmp_path / "o" / "a.json").read_bytes()
+    assert out.startswith(bom) and json.loads(out[3:]) == CLEANED
+
+
+def test_an_empty_json_file_is_no_records(tmp_path: Path) -> None:
+    (tmp_path / "a.json").write_bytes(b"\n")
+    r = cli("clean", tmp_path / "a.json", "-o", tmp_path / "o")
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "o" / "a.json").read_bytes() == b"\n"

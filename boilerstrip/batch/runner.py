@@ -8,6 +8,7 @@ opening, writing or renaming an output.
 
 from __future__ import annotations
 
+import codecs
 import collections
 import contextlib
 import itertools
@@ -173,6 +174,8 @@ def _job_tasks(job: Job, fields: Fields, stdin: IO[bytes]) -> Iterator[Task]:
                 head = _head(stream)
         if head and _is_record(head[-1]):
             fmt = "jsonl"
+        elif fmt == "json" and not any(line.strip() for line in head):
+            fmt = "jsonl"  # an empty .json file: no records
     if fmt == "jsonl":
         yield from _record_tasks(job, fields, stdin, head)
     elif fmt == "parquet":
@@ -213,6 +216,7 @@ def _head(stream: IO[bytes]) -> list[bytes]:
 
 def _is_record(line: bytes) -> bool:
     """Is the line a JSON object (the first record of JSON Lines)?"""
+    line = line.removeprefix(codecs.BOM_UTF8)
     if not line.lstrip().startswith(b"{"):
         return False
     try:

@@ -207,6 +207,7 @@ def _clean_document(source: str, data: bytes, fmt: str, fields: Fields) -> list[
 
 def _is_json_document(data: bytes) -> bool:
     """Is ``data`` a JSON object, or a JSON array of objects?"""
+    data = data.removeprefix(codecs.BOM_UTF8)
     if data.lstrip()[:1] not in (b"[", b"{"):
         return False
     try:
@@ -226,8 +227,9 @@ def clean_json(source: str, data: bytes, fields: Fields) -> list[Result]:
     """A JSON document: one record (an object) or an array of records. Each element of
     the array is cleaned as a JSONL record is; every byte around them is kept."""
     n = len(data)
+    bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""  # kept as it is
     try:
-        doc = data.decode("utf-8")
+        doc = data[len(bom) :].decode("utf-8")
         value = json.loads(doc)
     except UnicodeDecodeError:
         return [Result(source, None, error="invalid UTF-8" + _NOT_JSON, in_bytes=n)]
@@ -242,7 +244,7 @@ def clean_json(source: str, data: bytes, fields: Fields) -> list[Result]:
     results: list[Result] = []
     done = 0  # doc[:done] is in the results
     for i, (start, end) in enumerate(element_spans(doc)):
-        before = doc[done:start].encode("utf-8")
+        before = (bom if i == 0 else b"") + doc[done:start].encode("utf-8")
         raw = doc[start:end].encode("utf-8")
         if isinstance(value[i], dict):
             r = _clean_record(f"{source}[{i}]", raw, fields)
@@ -252,7 +254,8 @@ def clean_json(source: str, data: bytes, fields: Fields) -> list[Result]:
         r.out = before + (r.out or b"")
         results.append(r)
         done = end
-    results.append(Result(source, doc[done:].encode("utf-8"), document=False))
+    rest = (bom if not results else b"") + doc[done:].encode("utf-8")
+    results.append(Result(source, rest, document=False))
     return results
 
 
@@ -291,7 +294,8 @@ def _clean_record(where: str, raw: bytes, fields: Fields) -> Result:
     """One JSONL line. Only the text value changes: the rest of the line is copied byte
     for byte (see :mod:`.records`)."""
     n = len(raw)
-    body = raw.rstrip(b"\r\n")
+    bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""  # kept as it is
+    body = raw[len(bom) :].rstrip(b"\r\n")
     if not body.strip():  # kept, but not a document
         return Result(where, raw, in_bytes=n, document=False)
     try:
@@ -323,7 +327,7 @@ def _clean_record(where: str, raw: bytes, fields: Fields) -> Result:
         if out == text:
             return Result(where, raw, in_bytes=n)  # unchanged: the same bytes
         value = encode_string(out)
-    line = _with_value(doc, fields.text, value).encode("utf-8") + raw[len(body) :]
+    line = bom + _with_value(doc, fields.text, value).encode("utf-8") + raw[len(bom + body) :]
     removed, counts = _removed(decisions)
     return Result(where, line, removed, counts, in_bytes=n)
 
