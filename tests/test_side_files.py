@@ -108,3 +108,16 @@ def test_dash_is_refused_when_the_output_goes_to_stdout(tmp_path: Path) -> None:
     assert r.returncode == 2 and b"stdout" in r.stderr
     assert r.stdout == b""
     assert not (tmp_path / "-").exists()
+
+
+def test_resume_appends_to_the_report(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / "in" / name).write_text(STORY)
+    report = tmp_path / "r.jsonl"
+    first = cli("clean", tmp_path / "in" / "a.txt", "-o", tmp_path / "out", "--report", report)
+    assert first.returncode == 0, first.stderr
+    r = cli("clean", tmp_path / "in", "-o", tmp_path / "out", "--resume", "--report", report)
+    assert r.returncode == 0, r.stderr
+    sources = [json.loads(line)["source"] for line in report.read_text().splitlines()]
+    assert [Path(s).name for s in sources] == ["a.txt", "b.txt"]
