@@ -181,3 +181,10 @@ def test_a_record_nested_too_deeply_is_a_bad_record_not_a_crash(tmp_path: Path) 
         r2 = cli("clean", tmp_path / name, "-o", tmp_path / f"out-{name}")
         assert r2.returncode == 1 and b"Traceback" not in r2.stderr, r2.stderr
         assert (tmp_path / f"out-{name}" / name).read_bytes().startswith(deep)
+
+
+def test_the_title_value_keeps_its_bytes() -> None:
+    title = '"Council race heats up \\u00e9\\ud800"'
+    raw = ('{"title" :' + title + ', "text": "RELATED: Council race heats up\\nThe end."}').encode()
+    out = _one(raw, batch.Fields(title="title")).out
+    assert out == ('{"title" :' + title + ', "text": "The end."}').encode()
