@@ -6,6 +6,7 @@ stderr), 2 for usage errors, 130 when interrupted.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import difflib
 import os
@@ -16,10 +17,19 @@ from typing import Any
 import click
 
 from . import __version__
-from .batch import FORMATS, UsageError, decode_text, plan, run
+from .batch import (
+    FORMATS,
+    UsageError,
+    describe_ignored,
+    open_side_file,
+    plan,
+    read_text,
+    run,
+)
 from .config import LANGUAGES, Config
 from .pipeline import Cleaner
 from .rules import REGISTRY
+from .text import split_lines
 
 
 def _config_options(f: Any) -> Any:
@@ -34,13 +44,13 @@ def _config_options(f: Any) -> Any:
             "--enable",
             multiple=True,
             metavar="ID|NAME|CATEGORY",
-            help="Turn a rule or category on (repeatable).",
+            help="Turn a rule or category on (repeatable or comma-separated).",
         ),
         click.option(
             "--disable",
             multiple=True,
             metavar="ID|NAME|CATEGORY",
-            help="Turn a rule or category off (repeatable).",
+            help="Turn a rule or category off (repeatable or comma-separated).",
         ),
         click.option(
             "--lang",
@@ -72,11 +82,11 @@ def _make_config(
         config = Config.from_file(config_file) if config_file else Config()
         changes: dict[str, Any] = {}
         if enable:
-            changes["enable"] = (*config.enable, *enable)
+            changes["enable"] = (*config.enable, *_items(enable))
         if disable:
-            changes["disable"] = (*config.disable, *disable)
+            changes["disable"] = (*config.disable, *_items(disable))
         if langs:
-            changes["languages"] = tuple(x for lang in langs for x in lang.split(",") if x)
+            changes["languages"] = _items(langs)
         if no_title:
             changes["keep_title"] = False
         config = dataclasses.replace(config, **changes)
@@ -84,6 +94,11 @@ def _make_config(
     except (ValueError, OSError) as e:
         raise click.UsageError(str(e)) from e
     return config
+
+
+def _items(values: tuple[str, ...]) -> tuple[str, ...]:
+    """The values of a repeatable option, each of which may be a comma-separated list."""
+    return tuple(x.strip() for value in values for x in value.split(",") if x.strip())
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -165,47 +180,63 @@ def clean(
 ) -> None:
     """Clean files, directories (recursively) or stdin ('-').
 
-    .txt files (any encoding; written as UTF-8), .jsonl / .jsonl.gz / .ndjson records
-    (every other field passes through), each written to OUTPUT under the same relative
-    path; .html / .htm pages go through trafilatura and are written as .txt. Outputs are
-    written to a temporary file and renamed when complete.
+    .txt files (any encoding; written as UTF-8); .jsonl / .ndjson / .json records and
+    .parquet tables (only the text changes, every other byte or column passes through);
+    .html / .htm pages (through trafilatura, written as .txt); each also compressed
+    (.gz, .xz, .bz2, .zst). Stdin and names that say nothing: the content decides. Each
+    is written to OUTPUT under the same relative path, to a temporary file renamed when
+    complete. See docs/cli.md.
     """
     config = _make_config(**config_args)
     try:
-        jobs, skipped = plan(
-            list(inputs), outdir, glob=pattern, fmt=fmt, overwrite=overwrite, resume=resume
+        the_plan = plan(
+            list(inputs),
+            outdir,
+            glob=pattern,
+            fmt=fmt,
+            overwrite=overwrite,
+            resume=resume,
+            report=report,
+            rejected=rejected,
         )
     except UsageError as e:
         raise click.UsageError(str(e)) from e
-    for path in (report, rejected):
-        if path is not None and any(
-            j.src is not None and j.src.resolve() == path.resolve() for j in jobs
-        ):
-            raise click.UsageError(f"refusing to overwrite the input {path}")
+    jobs = the_plan.jobs
     total = sum(j.src.stat().st_size for j in jobs if j.src is not None)
     show = not quiet and sys.stderr.isatty()
     bar = _Bar(total, show)
-    report_file = open(report, "w", encoding="utf-8") if report else None  # noqa: SIM115
-    rejected_file = open(rejected, "wb") if rejected else None  # noqa: SIM115
-    try:
-        summary = run(
-            jobs,
-            config,
-            n_jobs=n_jobs or os.cpu_count() or 1,
-            text_key=text_key,
-            html_key=html_key,
-            title_key=title_key,
-            report=report_file,
-            rejected=rejected_file,
-            on_error=bar.write if show else _stderr,
-            on_progress=bar.advance,
-        )
-    finally:
-        bar.close()
-        for f in (report_file, rejected_file):
-            if f is not None:
-                f.close()
-    summary.skipped = len(skipped)
+    with contextlib.ExitStack() as stack:
+        append = resume and not overwrite  # a resumed run adds to the first run's files
+        try:
+            report_file = (
+                None
+                if report is None
+                else stack.enter_context(open_side_file(report, binary=False, append=append))
+            )
+            rejected_file = (
+                None
+                if rejected is None
+                else stack.enter_context(open_side_file(rejected, binary=True, append=append))
+            )
+        except OSError as e:
+            raise click.UsageError(f"cannot write {e.filename}: {e.strerror or e}") from e
+        try:
+            summary = run(
+                jobs,
+                config,
+                n_jobs=n_jobs or os.cpu_count() or 1,
+                text_key=text_key,
+                html_key=html_key,
+                title_key=title_key,
+                report=report_file,
+                rejected=rejected_file,
+                on_error=bar.write if show else _stderr,
+                on_progress=bar.advance,
+            )
+        finally:
+            bar.close()
+    summary.skipped = len(the_plan.done)
+    summary.ignored = describe_ignored(the_plan.ignored) if the_plan.ignored else ""
     if not quiet or summary.interrupted:
         for line in summary.lines():
             click.echo(f"boilerstrip: {line}", err=True)
@@ -240,8 +271,7 @@ class _Bar:
         if self._bar is not None:
             self._docs += ndocs
             self._bar.update(nbytes)
-            if self._docs % 100 == 0:
-                self._bar.set_postfix(docs=self._docs, refresh=False)
+            self._bar.set_postfix_str(f"{self._docs} docs", refresh=False)
 
     def write(self, message: str) -> None:
         if self._bar is not None:
@@ -263,24 +293,35 @@ def explain(file: str, diff: bool, **config_args: Any) -> None:
     config = _make_config(**config_args)
     try:
         data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
-        text = decode_text(data)
+        text, warning = read_text(data)
     except (OSError, ValueError) as e:
         click.echo(f"boilerstrip: {file}: {e}", err=True)
         sys.exit(1)
+    if warning is not None:
+        click.echo(f"boilerstrip: {file}: {warning}", err=True)
     explanation = Cleaner(config).explain(text)
     if diff:
-        before = text.splitlines(keepends=True)
-        after = explanation.text.splitlines(keepends=True)
+        before = split_lines(_shown(text))
+        after = split_lines(_shown(explanation.text))
         for line in difflib.unified_diff(before, after, file, f"{file} (cleaned)"):
-            click.echo(line, nl=not line.endswith("\n"))
+            if line.endswith(("\n", "\r")):
+                click.echo(line, nl=False)
+            else:  # the text's last line, without a line break: say so, as diff does
+                click.echo(line)
+                click.echo("\\ No newline at end of file")
         return
     for d in explanation.decisions:
         if d.kept:
-            click.echo(f"  {d.text}")
+            click.echo(f"  {_shown(d.text)}")
         else:
-            mark = click.style(f"- {d.text}", fg="red")
+            mark = click.style(f"- {_shown(d.text)}", fg="red")
             why = click.style(f"  [{d.rule_id} {d.rule_name}: {d.reason}]", dim=True)
             click.echo(mark + why)
+
+
+def _shown(text: str) -> str:
+    """``text`` to print: a byte that is not UTF-8 (kept by ``read_text``) as U+FFFD."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 @main.command(name="rules")

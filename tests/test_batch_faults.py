@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -108,3 +109,66 @@ def test_a_killed_worker_stops_the_run_cleanly_and_resume_finishes(tmp_path: Pat
     assert done.returncode == 0, done.stderr
     assert len(list((tmp_path / "out").iterdir())) == 400
     assert {p.name: p.read_bytes() for p in (tmp_path / "in").iterdir()} == before
+
+
+def _alive(pid: int) -> bool:
+    """Is the process running (not gone, not a zombie waiting to be reaped)?"""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc")
+def test_workers_exit_when_the_parent_is_killed(tmp_path: Path) -> None:
+    _inputs(tmp_path / "in", 400, STORY * 300)
+    cmd = [sys.executable, "-m", "boilerstrip", "clean", str(tmp_path / "in")]
+    cmd += ["-o", str(tmp_path / "out"), "--jobs", "2"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    workers: list[int] = []
+    while time.monotonic() < deadline and proc.poll() is None:
+        workers = _children(proc.pid)
+        if len(workers) == 2 and len(list((tmp_path / "out").glob("f*.txt"))) >= 3:
+            break
+        time.sleep(0.01)
+    assert len(workers) == 2, "no worker processes seen"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and any(map(_alive, workers)):
+        time.sleep(0.05)
+    survivors = [pid for pid in workers if _alive(pid)]
+    for pid in survivors:  # do not leave them behind
+        os.kill(pid, signal.SIGKILL)
+    assert not survivors, "workers outlived their parent"
+    proc.communicate(timeout=5)  # nothing holds the output pipes open any more
+
+
+def test_a_bug_on_one_record_is_reported_and_the_record_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from boilerstrip import Cleaner
+
+    real = Cleaner.removals
+
+    def removals(self: Cleaner, text: str, title: Any = None) -> Any:
+        if "boom" in text:
+            raise IndexError("a bug")
+        return real(self, text, title)
+
+    monkeypatch.setattr(Cleaner, "removals", removals)
+    src = tmp_path / "in.jsonl"
+    bad = b'{"text": "boom\\nAdvertisement"}\n'
+    src.write_bytes(bad + b'{"text": "ok\\nAdvertisement"}\n')
+    (tmp_path / "b.txt").write_text("boom\n")
+    (tmp_path / "c.txt").write_text("fine\n")
+    errors: list[str] = []
+    plan = batch.plan([str(src), str(tmp_path / "b.txt"), str(tmp_path / "c.txt")], tmp_path / "o")
+    summary = batch.run(plan.jobs, Config(), on_error=errors.append)
+    assert summary.errors == 2 and summary.documents == 2
+    assert "in.jsonl:1: internal error (IndexError: a bug)" in errors[0]
+    assert (tmp_path / "o" / "in.jsonl").read_bytes() == bad + b'{"text": "ok"}\n'
+    assert not (tmp_path / "o" / "b.txt").exists()
+    assert (tmp_path / "o" / "c.txt").read_text() == "fine\n"
