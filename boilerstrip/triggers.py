@@ -37,7 +37,7 @@ from itertools import compress
 
 import regex
 
-from .phrases import alternation, key
+from .phrases import key
 from .text import BULLETS, CLOSING_CHARS, INVISIBLE, INVISIBLE_RE, SPACE
 
 # What may stand before the first token (bullets, brackets) and after the last one.
@@ -172,9 +172,6 @@ class TriggerIndex:
                 finds[f] = finds.get(f, 0) | bit
         self._reversed_ends = {tok[::-1]: mask for tok, mask in self._ends.items()}
         self._contains = list(contains.items())
-        # One pass finds the lines with any literal (a trie of them all, in C); each such
-        # line is then asked for every literal.
-        self._any_literal = re.compile(alternation(tuple(contains))) if contains else None
         self._finds = [(_compile(f), bit) for f, bit in finds.items()]
 
     def candidates(self, text: str, n: int) -> dict[int, int]:
@@ -196,25 +193,6 @@ class TriggerIndex:
             out = {i: m for i, m in out.items() if i < n}
         return out
 
-    def _mark_literals(self, out: dict[int, int], k: str, first: int) -> None:
-        """Mark the lines of a keyed block that contain literals of ``contains``."""
-        assert self._any_literal is not None
-        search, contains = self._any_literal.search, self._contains
-        line = 0  # the line of position `done`
-        done = 0
-        m = search(k)
-        while m is not None:
-            start, end = _line_at(k, m.start())
-            line += k.count("\n", done, start)
-            text = k[start:end]
-            mask = 0
-            for literal, bit in contains:
-                if literal in text:
-                    mask |= bit
-            out[first + line] = out.get(first + line, 0) | mask
-            done = start
-            m = search(k, end + 1) if end < len(k) else None
-
     def _block(self, text: str, first: int, out: dict[int, int]) -> int:
         """Mark the lines of a block of whole lines whose first line is line ``first``;
         the number of line breaks in the block."""
@@ -227,18 +205,11 @@ class TriggerIndex:
             rev = k[::-1]
             _mark_tokens(out, _tokens(_LAST, rev), self._reversed_ends, first + breaks, -1)
             del rev
-        if self._any_literal is not None:
-            self._mark_literals(out, k, first)
+        for literal, bit in self._contains:
+            _mark(out, k, _find_all(k, literal), bit, first)
         for pattern, bit in self._finds:
             _mark(out, g, [m.start() for m in pattern.finditer(g)], bit, first)
         return breaks
-
-
-def _line_at(k: str, p: int) -> tuple[int, int]:
-    """Where the line of position p starts and ends (without its line break)."""
-    start = k.rfind("\n", 0, p) + 1
-    end = k.find("\n", p)
-    return start, len(k) if end < 0 else end
 
 
 def _key_lines(g: str) -> str:

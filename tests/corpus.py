@@ -49,16 +49,6 @@ def texts(kits: bool = True) -> Iterator[tuple[str, str]]:
         yield f"wcxb/gold/{doc}", row["main_content"]
 
 
-def verdicts(text: str) -> list[tuple[int, str]]:
-    from boilerstrip import Cleaner
-
-    global _CLEANER
-    if _CLEANER is None:
-        _CLEANER = Cleaner()
-    _, decisions = _CLEANER.removals(text)
-    return [(d.line, d.rule_id) for d in decisions]
-
-
 _CLEANER = None
 
 
