@@ -41,10 +41,15 @@ def key(view: str) -> str:
     A key is exactly as long as its view, so an offset found in one holds in the other.
     """
     k = view.lower()
-    if k.isascii():
-        return k.replace("`", "'")
     if len(k) != len(view):  # "İ" lower-cases to two characters; keep those as they are
         k = "".join(c if len(c.lower()) != 1 else c.lower() for c in view)
+    return unify_apostrophes(k)
+
+
+def unify_apostrophes(k: str) -> str:
+    """The text with every apostrophe written ``'``."""
+    if k.isascii():
+        return k.replace("`", "'") if "`" in k else k
     for a in _APOSTROPHE_CHARS:
         if a in k:
             k = k.replace(a, "'")

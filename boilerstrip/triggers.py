@@ -37,7 +37,7 @@ from itertools import compress
 
 import regex
 
-from .phrases import key
+from .phrases import key, unify_apostrophes
 from .text import BULLETS, CLOSING_CHARS, INVISIBLE, INVISIBLE_RE, SPACE
 
 # What may stand before the first token (bullets, brackets) and after the last one.
@@ -216,8 +216,9 @@ def _key_lines(g: str) -> str:
     """The key of every line of a gate text, joined: as long as it, with the same line
     breaks. (A text with a character that lower-cases to two is keyed line by line, as
     views are.)"""
-    if g.isascii() or len(g.lower()) == len(g):
-        return key(g)
+    k = g.lower()
+    if len(k) == len(g):
+        return unify_apostrophes(k)
     return "\n".join(map(key, g.split("\n")))
 
 

@@ -288,8 +288,11 @@ AUTHOR_CONTRIBUTED = LineRule(
     reason="a reporting-credit note",
     # The note starts or ends the line, or a word of author.contributed_word marks it
     # wherever it stands ("Keith Bradsher contributed reporting from Hong Kong.").
-    anywhere=rf"\A{LEAD}<<author.contributed>>\b|\b<<author.contributed>>{TRAIL}\Z"
-    r"|(?=.*?\b<<author.contributed_word>>\b).*?\b<<author.contributed>>\b",
+    # Both phrases anywhere is read from the line's start only: a search that tried
+    # the lookahead at every position would take time quadratic in the line.
+    anywhere=rf"(?s)\A(?:{LEAD}<<author.contributed>>\b"
+    r"|(?=.*?\b<<author.contributed_word>>\b).*?\b<<author.contributed>>\b)"
+    rf"|\b<<author.contributed>>{TRAIL}\Z",
     max_chars=400,
     starts=("<<author.contributed>>",),
     ends=("<<author.contributed>>",),
