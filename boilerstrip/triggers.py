@@ -34,10 +34,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import compress
+from typing import AnyStr
 
 import regex
 
-from .phrases import key, unify_apostrophes
+from .phrases import compile_fast, key, unify_apostrophes
 from .text import BULLETS, CLOSING_CHARS, INVISIBLE, INVISIBLE_RE, SPACE
 
 # What may stand before the first token (bullets, brackets) and after the last one.
@@ -138,11 +139,7 @@ class Triggers:
 def _compile(find: str) -> re.Pattern[str] | regex.Pattern[str]:
     """A ``finds`` pattern, compiled by the standard ``re`` (faster at scanning a text for
     a literal) unless it needs the ``regex`` module (``\\p{..}``, variable look-behind)."""
-    source = find.replace("EOL", EOL)
-    try:
-        return re.compile(source)
-    except re.error:
-        return regex.compile(source)
+    return compile_fast(find.replace("EOL", EOL))
 
 
 # Texts longer than this (in characters) are read in blocks of about this size.
@@ -150,11 +147,16 @@ _BLOCK = 1 << 20
 
 
 class TriggerIndex:
-    """The triggers of many rules, as bit masks: rule ``i`` is bit ``1 << i``."""
+    """The triggers of many rules, as bit masks: rule ``i`` is bit ``1 << i``.
+
+    Keying a whole text (lower-casing it) costs more than every other pass together, so
+    the index reads the text as written and keys only what it must: the tokens, one by
+    one, and for literals a copy lower-cased as bytes (see :func:`_literal_kind`).
+    """
 
     def __init__(self, triggers: list[Triggers]) -> None:
-        self._starts: dict[str, int] = {}
-        self._ends: dict[str, int] = {}
+        starts: dict[str, int] = {}
+        ends: dict[str, int] = {}
         contains: dict[str, int] = {}
         finds: dict[str, int] = {}
         self._every = 0
@@ -163,15 +165,19 @@ class TriggerIndex:
             if t.every:
                 self._every |= bit
             for tok in t.starts:
-                self._starts[tok] = self._starts.get(tok, 0) | bit
+                starts[tok] = starts.get(tok, 0) | bit
             for tok in t.ends:
-                self._ends[tok] = self._ends.get(tok, 0) | bit
+                ends[tok] = ends.get(tok, 0) | bit
             for c in t.contains:
                 contains[c] = contains.get(c, 0) | bit
             for f in t.finds:
                 finds[f] = finds.get(f, 0) | bit
-        self._reversed_ends = {tok[::-1]: mask for tok, mask in self._ends.items()}
-        self._contains = list(contains.items())
+        self._starts = _by_lowered(starts)
+        self._reversed_ends = _by_lowered({tok[::-1]: mask for tok, mask in ends.items()})
+        self._literals: tuple[list[tuple[str, int]], ...] = ([], [], [])
+        for literal, bit in contains.items():
+            self._literals[_literal_kind(literal)].append((literal, bit))
+        self._bytes_literals = [(lit.encode(), bit) for lit, bit in self._literals[_BYTES]]
         self._finds = [(_compile(f), bit) for f, bit in finds.items()]
 
     def candidates(self, text: str, n: int) -> dict[int, int]:
@@ -198,18 +204,68 @@ class TriggerIndex:
         the number of line breaks in the block."""
         g = gate_text(text)
         breaks = g.count("\n")
-        k = _key_lines(g)
+        # The text as keyed but for case: a token of it, lower-cased, is the token of
+        # the key (up to the few characters _by_lowered allows for).
+        u = unify_apostrophes(g)
         if self._starts:
-            _mark_tokens(out, _tokens(_FIRST, k), self._starts, first, 1)
-        if self._ends:
-            rev = k[::-1]
-            _mark_tokens(out, _tokens(_LAST, rev), self._reversed_ends, first + breaks, -1)
-            del rev
-        for literal, bit in self._contains:
-            _mark(out, k, _find_all(k, literal), bit, first)
+            _mark_tokens(out, _lowered(_tokens(_FIRST, u)), self._starts, first, 1)
+        if self._reversed_ends:
+            rev = u[::-1]
+            tokens = _lowered(_tokens(_LAST, rev))
+            _mark_tokens(out, tokens, self._reversed_ends, first + breaks, -1)
+            del rev, tokens
+        literals = self._literals
+        if self._bytes_literals and _KELVIN not in u:
+            b = u.encode("utf-8", "surrogatepass").lower()
+            for blit, bit in self._bytes_literals:
+                _mark(out, b, _find_all(b, blit, b"\n"), bit, first, b"\n")
+            del b
+        elif literals[_BYTES]:
+            literals = (literals[_KEY] + literals[_BYTES], literals[_PLAIN], [])
+        for literal, bit in literals[_PLAIN]:
+            _mark(out, u, _find_all(u, literal, "\n"), bit, first, "\n")
+        if literals[_KEY]:
+            k = _key_lines(g)
+            for literal, bit in literals[_KEY]:
+                _mark(out, k, _find_all(k, literal, "\n"), bit, first, "\n")
         for pattern, bit in self._finds:
-            _mark(out, g, [m.start() for m in pattern.finditer(g)], bit, first)
+            _mark(out, g, [m.start() for m in pattern.finditer(g)], bit, first, "\n")
         return breaks
+
+
+# How a literal is found. _BYTES: an ASCII literal, in the text's UTF-8 lower-cased as
+# bytes (only ASCII letters change; no other character but the Kelvin sign lower-cases to
+# ASCII, and a text with one is keyed instead). _PLAIN: a literal without cased
+# characters (no character lower-cases to one), in the text as written. _KEY: any other,
+# in the key of the text.
+_KEY, _BYTES, _PLAIN = range(3)
+_KELVIN = "\u212a"
+
+
+def _literal_kind(literal: str) -> int:
+    if literal.isascii():
+        return _BYTES
+    if all(c.lower() == c == c.upper() for c in literal):
+        return _PLAIN
+    return _KEY
+
+
+def _lowered(tokens: list[str]) -> list[str]:
+    return list(map(str.lower, tokens))
+
+
+def _by_lowered(masks: dict[str, int]) -> dict[str, int]:
+    """Token masks by every form a key token can have when its text is lower-cased one
+    token at a time instead of as a whole: "İ" is kept by a key but lower-cased to two
+    characters by a token, and a Greek sigma may end a word in one and not the other."""
+    out: dict[str, int] = {}
+    for tok, mask in masks.items():
+        forms = {tok, tok.lower()}
+        if "σ" in tok or "ς" in tok:
+            forms |= {f.replace("ς", "σ") for f in forms} | {f.replace("σ", "ς") for f in forms}
+        for f in forms:
+            out[f] = out.get(f, 0) | mask
+    return out
 
 
 def _key_lines(g: str) -> str:
@@ -240,30 +296,32 @@ def _mark_tokens(
         out[j] = out.get(j, 0) | masks[tokens[i]]
 
 
-def _find_all(g: str, literal: str) -> list[int]:
-    """Where the literal occurs, at most once per line."""
+def _find_all(g: AnyStr, literal: AnyStr, nl: AnyStr) -> list[int]:
+    """Where the literal occurs, at most once per line (``nl``: the line break)."""
     found = []
     p = g.find(literal)
     while p >= 0:
         found.append(p)
-        eol = g.find("\n", p)
+        eol = g.find(nl, p)
         if eol < 0:
             break
         p = g.find(literal, eol)
     return found
 
 
-def _line_numbers(g: str, positions: list[int]) -> list[int]:
+def _line_numbers(g: AnyStr, positions: list[int], nl: AnyStr) -> list[int]:
     """The line of each (ascending) position, counting line breaks between them."""
     out = []
     line = prev = 0
     for p in positions:
-        line += g.count("\n", prev, p)
+        line += g.count(nl, prev, p)
         prev = p
         out.append(line)
     return out
 
 
-def _mark(out: dict[int, int], g: str, positions: list[int], bit: int, first: int) -> None:
-    for i in _line_numbers(g, positions):
+def _mark(
+    out: dict[int, int], g: AnyStr, positions: list[int], bit: int, first: int, nl: AnyStr
+) -> None:
+    for i in _line_numbers(g, positions, nl):
         out[first + i] = out.get(first + i, 0) | bit

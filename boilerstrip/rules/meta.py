@@ -9,7 +9,7 @@ import regex
 
 from ..config import Config
 from ..model import Category
-from ..phrases import load, phrase_regex
+from ..phrases import compile_fast, load, phrase_regex
 from ..text import TRAIL
 from ..triggers import first_token
 from .base import (
@@ -29,6 +29,7 @@ _ISO = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:
 _TIME = r"\d{1,2}(?:[:.]|<<meta.time_mark>>)\d{2}"
 _DIGIT = re.compile(r"\d")
 _DATE_TOKEN = regex.compile(r"[\w\p{M}]+")
+_ASCII_TOKEN = re.compile(r"\w+")  # the same on ASCII text, and several times faster
 # A token of a number: "18th", "1er", "10am", "10h30", "pm".
 _NUMBERISH = (
     r"\d++(?:<<meta.ordinal>>|<<meta.time_mark>>)?|<<meta.time_mark>>"
@@ -81,8 +82,8 @@ def date_matcher(config: Config, anchored: bool = True) -> LineMatcher:
     words |= days
     months = tokens("meta.month")
     pub = tokens("meta.published")
-    numeric = regex.compile(rf"{_ISO}|{_NUMERIC_DATE}")
-    time = regex.compile(phrase_source(_TIME, config, empty="(?!)") or "")
+    numeric = re.compile(rf"{_ISO}|{_NUMERIC_DATE}")
+    time = compile_fast(phrase_source(_TIME, config, empty="(?!)") or "")
     numberish = regex.compile(phrase_source(_NUMBERISH, config, empty="(?!)") or "", regex.I)
     allowed = words | months | pub
     # A relative time ("2 days ago", "vor 2 Tagen", "il y a 2 jours"): a number, a unit and
@@ -115,7 +116,7 @@ def date_matcher(config: Config, anchored: bool = True) -> LineMatcher:
             return ""
         n_months = 0
         has_pub = has_unit = stray = False
-        for tok in _DATE_TOKEN.findall(v):
+        for tok in (_ASCII_TOKEN if v.isascii() else _DATE_TOKEN).findall(v):
             low = tok.casefold()
             if low in months:
                 n_months += 1
