@@ -30,10 +30,12 @@ story line costs almost nothing. :meth:`Triggers.admits` says the same for one l
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import compress
+from operator import itemgetter
 from typing import AnyStr
 
 import regex
@@ -173,11 +175,13 @@ class TriggerIndex:
             for f in t.finds:
                 finds[f] = finds.get(f, 0) | bit
         self._starts = _by_lowered(starts)
-        self._reversed_ends = _by_lowered({tok[::-1]: mask for tok, mask in ends.items()})
-        self._literals: tuple[list[tuple[str, int]], ...] = ([], [], [])
+        self._ends = _by_lowered(ends)
+        self._line_tokens = (NATIVE or LineTokens)(self._starts, self._ends, _LEAD_SET, _TAIL_SET)
+        literals: tuple[list[tuple[str, int]], ...] = ([], [], [])
         for literal, bit in contains.items():
-            self._literals[_literal_kind(literal)].append((literal, bit))
-        self._bytes_literals = [(lit.encode(), bit) for lit, bit in self._literals[_BYTES]]
+            literals[_literal_kind(literal)].append((literal, bit))
+        self._key_literals, self._ascii_literals, self._plain_literals = literals
+        self._bytes_literals = [(lit.encode(), bit) for lit, bit in self._ascii_literals]
         self._finds = [(_compile(f), bit) for f, bit in finds.items()]
 
     def candidates(self, text: str, n: int) -> dict[int, int]:
@@ -203,55 +207,85 @@ class TriggerIndex:
         """Mark the lines of a block of whole lines whose first line is line ``first``;
         the number of line breaks in the block."""
         g = gate_text(text)
-        breaks = g.count("\n")
         # The text as keyed but for case: a token of it, lower-cased, is the token of
         # the key (up to the few characters _by_lowered allows for).
         u = unify_apostrophes(g)
-        if self._starts:
-            _mark_tokens(out, _lowered(_tokens(_FIRST, u)), self._starts, first, 1)
-        if self._reversed_ends:
-            rev = u[::-1]
-            tokens = _lowered(_tokens(_LAST, rev))
-            _mark_tokens(out, tokens, self._reversed_ends, first + breaks, -1)
-            del rev, tokens
-        literals = self._literals
-        if self._bytes_literals and _KELVIN not in u:
+        breaks = self._line_tokens.mark(u, first, out)
+        key_literals = self._key_literals
+        if self._bytes_literals and _KELVIN in u:
+            key_literals = key_literals + self._ascii_literals
+        elif self._bytes_literals:
             b = u.encode("utf-8", "surrogatepass").lower()
             for blit, bit in self._bytes_literals:
                 _mark(out, b, _find_all(b, blit, b"\n"), bit, first, b"\n")
             del b
-        elif literals[_BYTES]:
-            literals = (literals[_KEY] + literals[_BYTES], literals[_PLAIN], [])
-        for literal, bit in literals[_PLAIN]:
+        for literal, bit in self._plain_literals:
             _mark(out, u, _find_all(u, literal, "\n"), bit, first, "\n")
-        if literals[_KEY]:
+        if key_literals:
             k = _key_lines(g)
-            for literal, bit in literals[_KEY]:
+            for literal, bit in key_literals:
                 _mark(out, k, _find_all(k, literal, "\n"), bit, first, "\n")
         for pattern, bit in self._finds:
             _mark(out, g, [m.start() for m in pattern.finditer(g)], bit, first, "\n")
         return breaks
 
 
-# How a literal is found. _BYTES: an ASCII literal, in the text's UTF-8 lower-cased as
-# bytes (only ASCII letters change; no other character but the Kelvin sign lower-cases to
-# ASCII, and a text with one is keyed instead). _PLAIN: a literal without cased
-# characters (no character lower-cases to one), in the text as written. _KEY: any other,
-# in the key of the text.
-_KEY, _BYTES, _PLAIN = range(3)
+# How a literal is found. _ASCII: in the text's UTF-8 lower-cased as bytes (only ASCII
+# letters change; no other character but the Kelvin sign lower-cases to ASCII, and a text
+# with one is keyed instead). _PLAIN: a literal without cased characters (no character
+# lower-cases to one), in the text as written. _KEY: any other, in the key of the text.
+_KEY, _ASCII, _PLAIN = range(3)
 _KELVIN = "\u212a"
 
 
 def _literal_kind(literal: str) -> int:
     if literal.isascii():
-        return _BYTES
+        return _ASCII
     if all(c.lower() == c == c.upper() for c in literal):
         return _PLAIN
     return _KEY
 
 
-def _lowered(tokens: list[str]) -> list[str]:
-    return list(map(str.lower, tokens))
+class LineTokens:
+    """Marks the lines whose first token has a mask in ``starts`` or whose last token has
+    one in ``ends`` (no key is empty), tokens lower-cased. ``lead`` and ``tail`` (what may
+    stand before the first and after the last token) are built into the patterns here;
+    the C version, ``boilerstrip/_tokens.c``, takes them."""
+
+    def __init__(self, starts: dict[str, int], ends: dict[str, int], lead: str, tail: str):
+        self._starts, self._ends = starts, ends
+
+    def mark(self, u: str, first: int, out: dict[int, int]) -> int:
+        """Mark the lines of ``u``, whose first line is line ``first``; the number of
+        line breaks."""
+        breaks = u.count("\n")
+        if self._starts:
+            tokens = list(map(str.lower, _tokens(_FIRST, u)))
+            _mark_tokens(out, tokens, self._starts, first, 1)
+        if self._ends:
+            tokens = list(map(str.lower, map(_REVERSED, _tokens(_LAST, u[::-1]))))
+            _mark_tokens(out, tokens, self._ends, first + breaks, -1)
+        return breaks
+
+
+_REVERSED = itemgetter(slice(None, None, -1))
+_LEAD_SET = SPACE + BULLETS
+_TAIL_SET = SPACE + CLOSING_CHARS
+
+
+def _native() -> type[LineTokens] | None:
+    """The C version of :class:`LineTokens`, if it was built and is not switched off
+    (``BOILERSTRIP_PURE=1``)."""
+    if os.environ.get("BOILERSTRIP_PURE"):
+        return None
+    try:
+        from ._tokens import LineTokens as native
+    except ImportError:  # not built, or built from another version of the source
+        return None
+    return native
+
+
+NATIVE = _native()
 
 
 def _by_lowered(masks: dict[str, int]) -> dict[str, int]:

@@ -138,6 +138,9 @@ def _mismatches(text: str) -> list[tuple[int, str, str]]:
 @example("x\u2028Related\nAdvertisement")
 @example("RELATED:\x1c\n")
 @example("\x1c[VIDEO]\n")  # a "[" after a character the view strips
+@example("\u212a\n\u00a9 2019 Example Media\n")  # a Kelvin sign keys the literals
+@example("\u0130stanbul\n")  # "İ" lower-cases to two characters
+@example("Donʼt miss\n")  # a modifier apostrophe, a word character, ends the token
 def test_index_finds_exactly_what_the_triggers_admit(text: str) -> None:
     assert _mismatches(text) == []
 

@@ -1,0 +1,1 @@
+from boilerstrip.triggers import LineTokens as LineTokens

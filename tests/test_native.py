@@ -1,0 +1,63 @@
+"""The C token pass (boilerstrip/_tokens.c) marks exactly the lines its Python reference
+does: on every fixture and kit text and on hypothesis texts. Skipped where it is not built
+(no C compiler) or is switched off (BOILERSTRIP_PURE=1), which CI runs as well."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from boilerstrip import Cleaner
+from boilerstrip.phrases import unify_apostrophes
+from boilerstrip.triggers import _LEAD_SET, _TAIL_SET, NATIVE, LineTokens, gate_text
+from tests.corpus import texts
+from tests.test_triggers import TEXTS
+
+pytestmark = pytest.mark.skipif(NATIVE is None, reason="the C extension is not built or is off")
+
+INDEX = Cleaner()._triggers
+TOKEN_DICTS = (INDEX._starts, INDEX._ends)
+
+
+def _both(text: str, starts: dict[str, int], ends: dict[str, int]) -> tuple[object, object]:
+    assert NATIVE is not None
+    u = unify_apostrophes(gate_text(text))
+    runs = []
+    for impl in (LineTokens, NATIVE):
+        out: dict[int, int] = {}
+        breaks = impl(starts, ends, _LEAD_SET, _TAIL_SET).mark(u, 7, out)
+        runs.append((breaks, out))
+    return runs[0], runs[1]
+
+
+def test_every_corpus_text_is_marked_alike() -> None:
+    """Every fixture, rule example and harm text, and the kits' texts when ../shared is
+    there."""
+    differ = []
+    for name, text in texts():
+        python, native = _both(text, *TOKEN_DICTS)
+        if python != native:
+            differ.append(name)
+    assert differ == []
+
+
+@settings(max_examples=300)
+@given(TEXTS)
+@example("")
+@example("\n\n")
+@example("İstanbul\nΟΔΟΣ.Α\n")  # lower-cased to a longer token; a final sigma
+@example("² ½ ٣ 1x x1 _a\n")  # digits that are not decimal; a decimal that is not ASCII
+@example("• ‘Related’ »\n")  # lead and tail characters only around a token
+@example("Related\ud800\n")  # a lone surrogate
+def test_hypothesis_texts_are_marked_alike(text: str) -> None:
+    python, native = _both(text, *TOKEN_DICTS)
+    assert python == native
+
+
+@given(st.text(), st.dictionaries(st.text(min_size=1, max_size=4), st.integers(1, 2**70)))
+@example("Ab\nab\nAB", {"ab": 1})
+@example("x" * 300 + "\n", {"x" * 300: 1})  # a token longer than the C buffer
+def test_any_dictionary_gives_the_same_marks(text: str, masks: dict[str, int]) -> None:
+    python, native = _both(text, masks, masks)
+    assert python == native
