@@ -2,7 +2,8 @@
 states it.
 
 Line rules judge each line alone; a line goes by the first of them (in this order) that
-removes it. Then ``layout.continued`` takes back the verdicts of wrapped sentence ends, and
+removes it. Then ``layout.continued`` takes back the verdicts of wrapped sentence ends,
+``layout.repeated`` those of shape rules whose lines head block after block, and
 the document rules run, in this order, on all verdicts so far. ``layout.blank`` names the
 blank lines the assembly drops.
 """
@@ -61,6 +62,7 @@ REGISTRY.extend(
         meta.META_READING_TIME,
         # the layout of the lines, then document rules
         layout.LAYOUT_CONTINUED,
+        layout.LAYOUT_REPEATED,
         related.RELATED_LINK_LIST,
         teaser.TEASER_AFTER_MARKER,
         author.AUTHOR_BIO,

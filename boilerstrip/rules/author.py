@@ -110,6 +110,7 @@ AUTHOR_BYLINE = LineRule(
     id="BS0502",
     name="author.byline",
     category=Category.AUTHOR,
+    shape=True,
     description="A byline: 'By' and the author's name, perhaps with a role or a date.",
     reason="a byline",
     lists=("author.byline", "author.byline_and", *DATE_LISTS),
@@ -174,6 +175,7 @@ AUTHOR_DATED_BYLINE = LineRule(
     id="BS0507",
     name="author.dated_byline",
     category=Category.AUTHOR,
+    shape=True,
     description="A date, then a byline ('November 20, 2019 by Jane Doe', 'Published: 20 "
     "November 2019 | By Jane Doe'): each part alone is page furniture (rules meta.date and "
     "author.byline).",

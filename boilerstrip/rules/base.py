@@ -140,6 +140,10 @@ class LineRule(Rule):
     # leaves the line when a clause names someone saying it: "Subscribe to our channel, the
     # scammers wrote in the email." is a sentence of a story about a scam.
     unless_reported: bool = False
+    # The rule reads a line's shape alone (a date, a "by" and a name, a label and a list):
+    # the same kind of line heading block after block of a text is a structure of its
+    # content (a thread's posts, a list's cards), and layout.repeated keeps it.
+    shape: bool = False
     anywhere: str = ""
     max_chars: int = 800
     max_chars_setting: str = ""

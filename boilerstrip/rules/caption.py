@@ -45,6 +45,16 @@ _CAPTION_MIN_CHARS = 20
 _SENTENCE_MIN_WORDS = 6
 
 
+# A parenthesis of this many words, half of them in lower case, is an aside of the
+# story ("(there is a photo of him standing on the ice, ...)"), not a credit ("(AP
+# Photo/Jane Doe)", "(Photo courtesy of the Smith family)").
+_ASIDE_MIN_WORDS = 8
+
+
+def _is_aside(words: list[str]) -> bool:
+    return len(words) >= _ASIDE_MIN_WORDS and half_lower(words)
+
+
 def _make_caption(rule: LineRule, config: Config) -> LineMatcher | None:
     paren_src = phrase_source(_PAREN_WORD, config)
     after_src = phrase_source(_AFTER_SENTENCE, config)
@@ -63,7 +73,12 @@ def _make_caption(rule: LineRule, config: Config) -> LineMatcher | None:
             p = v.rfind("(", tail)
             # Not a link's address: "[text](address)", "(https://...)".
             link = p > 0 and (v[p - 1] == "]" or k.startswith(("http:", "https:"), p + 1))
-            if p > 0 and not link and (paren_word.match(k, p) or _PAREN_NAMES.match(v, p)):
+            if (
+                p > 0
+                and not link
+                and (paren_word.match(k, p) or _PAREN_NAMES.match(v, p))
+                and not _is_aside(v[p + 1 :].rstrip(" .)").split())
+            ):
                 return f"ends in {v[p:].strip()!r}"
         if "/" in v[-60:]:
             m = _WIRE.search(v, max(0, n - 60))
@@ -121,6 +136,8 @@ CAPTION_CREDIT = LineRule(
         "The company said it would appeal, according to Reuters.",
         "The museum bought the painting in 2001. Photo: the only one that survived the fire.",
         "The merger created the largest carrier in the region (Air France/KLM).",
+        "He planted the orchard in 1931, the year the river froze (there is a photo of him "
+        "standing on the ice, holding a spade like a rifle).",
     ),
 )
 

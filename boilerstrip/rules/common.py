@@ -64,6 +64,16 @@ def _is_sentence(words: list[str], vocabulary: frozenset[str]) -> bool:
     return any(len(w) >= 5 and w not in vocabulary for w in lower)
 
 
+# A number and perhaps a unit ("15", "4,5 ECTS"), or a rest with two numbers or more
+# ("4K UHD, 3840 x 2160"): figures, where a credit names someone (at most a year in it).
+_QUANTITY = regex.compile(r"\d++(?:[.,]\d++)?(?:\s++[\p{L}%]{1,5})?[\s.]*+")
+_NUMBER = regex.compile(r"\d++(?:[.,]\d++)*+")
+
+
+def _is_quantity(rest: str) -> bool:
+    return _QUANTITY.fullmatch(rest) is not None or len(_NUMBER.findall(rest)) >= 2
+
+
 def phrase_then_credit(
     *names: str, label: bool = False
 ) -> Callable[[LineRule, Config], LineMatcher | None]:
@@ -104,6 +114,8 @@ def phrase_then_credit(
             if not rest or (label and not labelled):
                 return None
             first = rest[0]
+            if first.isdigit() and _is_quantity(rest):
+                return None  # "Credits: 15", "Bild: 4K UHD, 3840 x 2160": not a name
             if labelled or first.isupper() or first.isdigit() or first in "@([":
                 if not rest.rstrip(" *)]\"'”’").endswith((".", "!", "?")):
                     return ""

@@ -31,6 +31,7 @@ CREDIT_LABEL = LineRule(
         "Fuente: Instituto Nacional de Estadística",
         "Photo: John Smith for The New York Times.",
         "Foto: Hans Müller für die Süddeutsche Zeitung.",
+        "Foto: 123RF",
     ),
     keeps=(
         "Source: Jets trade Le'Veon Bell to Chiefs",
@@ -41,6 +42,9 @@ CREDIT_LABEL = LineRule(
         "Photo/video sharing apps",
         "Photos show the damage to the north wing of the building.",
         "Photographers waited outside the court for hours.",
+        "Credits: 15",  # a quantity: a course's credit points
+        "Crédits : 4,5 ECTS",
+        "Bild: 4K UHD, 3840 x 2160, HDR10 und HLG",  # a spec sheet's picture line
     ),
 )
 

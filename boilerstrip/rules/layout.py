@@ -2,7 +2,9 @@
 
 ``layout.continued`` takes verdicts back: in text wrapped at a fixed width, a paragraph's
 last line may be a word or two that a line rule knows as a label ("photos.",
-"comment."). ``layout.blank`` names the blank lines that the assembly drops around
+"comment."). ``layout.repeated`` takes back the verdicts of a shape rule that finds its
+kind of line heading block after block (the dates of a thread's posts, the brands of a
+list's cards). ``layout.blank`` names the blank lines that the assembly drops around
 removed lines.
 """
 
@@ -10,8 +12,8 @@ from __future__ import annotations
 
 from ..config import Config
 from ..model import Category
-from ..text import view
-from .base import Document, DocumentAction, DocumentRule, LayoutRule
+from ..text import is_blank, view
+from .base import Document, DocumentAction, DocumentRule, LayoutRule, LineRule
 
 # What may close a line that ends a sentence, a heading or a label.
 _CLOSING = ".!?:;\"'”’»)]|"
@@ -58,6 +60,94 @@ LAYOUT_CONTINUED = LayoutRule(
     ),
 )
 
+# A structure repeats at least this many times (groups of the rule's lines, each with
+# content after it). Debris that a shape rule finds comes once or twice: a date line above
+# the story and one below it.
+_REPEATED_MIN_GROUPS = 3
+# ... and the blocks between its first and last group hold at least this share of the kept
+# text: the text is the thread or the list. A list of teasers or comments beside a story
+# holds less.
+_REPEATED_MIN_SHARE = 0.5
+# ... and at most this share of it comes before the first group: a thread or a list starts
+# the text (after its title and a lead), where the comments under a story follow the story.
+_REPEATED_MAX_BEFORE = 0.25
+
+
+def _make_repeated(rule: DocumentRule, config: Config) -> DocumentAction:
+    def apply(doc: Document) -> None:
+        by_rule: dict[str, list[int]] = {}
+        for i in sorted(doc.verdicts):
+            v = doc.verdicts[i]
+            if isinstance(v.rule, LineRule) and v.rule.shape:
+                by_rule.setdefault(v.rule.name, []).append(i)
+        for name, found in by_rule.items():
+            if len(found) < _REPEATED_MIN_GROUPS:
+                continue
+            groups = _groups(doc, found)
+            if len(groups) < _REPEATED_MIN_GROUPS:
+                continue
+            before, inside = _shares(doc, groups[0][0], groups[-1][-1])
+            if before > _REPEATED_MAX_BEFORE or inside < _REPEATED_MIN_SHARE:
+                continue  # a list beside the text (teasers, comments), not the text itself
+            n = sum(map(len, groups))
+            for group in groups:
+                for i in group:
+                    doc.keep(i, rule, f"one of {n} {name} lines that head {len(groups)} blocks")
+
+    return apply
+
+
+def _shares(doc: Document, first: int, last: int) -> tuple[float, float]:
+    """The shares of the kept text (in characters) before line ``first``, and from it to
+    line ``last``."""
+    total = before = inside = 0
+    for i in doc.kept_content():
+        n = len(doc.lines[i].strip())
+        total += n
+        if i < first:
+            before += n
+        elif i <= last:
+            inside += n
+    return (before / total, inside / total) if total else (1.0, 0.0)
+
+
+def _groups(doc: Document, found: list[int]) -> list[list[int]]:
+    """The lines found, in groups of lines with only blank lines between them; only groups
+    that kept content follows (before the next group), the lines of a block's head."""
+    groups: list[list[int]] = []
+    ends = [*found[1:], len(doc.lines)]
+    current: list[int] = []
+    for i, nxt in zip(found, ends, strict=True):
+        current.append(i)
+        between = [j for j in range(i + 1, nxt) if not is_blank(doc.lines[j])]
+        if not between:
+            continue  # the next line found follows at once: the same group
+        if any(j not in doc.verdicts for j in between):
+            groups.append(current)
+        current = []
+    return groups
+
+
+LAYOUT_REPEATED = LayoutRule(
+    id="BS0003",
+    name="layout.repeated",
+    category=Category.LAYOUT,
+    description="Keeps the lines that a rule reading a line's shape alone (a date, a byline, "
+    "a label and a list) removed, when it finds that kind of line heading three blocks of "
+    "content or more: the dates of a thread's posts or a diary's entries, the brand under "
+    "each card of a category page, the reviewer of each review, the category of each "
+    "catalogue entry. Debris of that shape comes once or twice (a date above the story).",
+    reason="a repeated structure of the content",
+    make=_make_repeated,
+    keeps=(
+        "Re: starter\n\n14 March 2023, 09:12\n\nMy starter smells of acetone.\n\n"
+        "15 March 2023, 08:30\n\nFeed it twice a day.\n\n"
+        "16 March 2023, 10:47\n\nThat worked, thanks.\n",
+        "Jacket A\nby Nordhafen\n49 EUR\n\nJacket B\nby Kiel & Kompass\n59 EUR\n\n"
+        "Jacket C\nby Nordhafen\n39 EUR\n",
+    ),
+)
+
 LAYOUT_BLANK = LayoutRule(
     id="BS0001",
     name="layout.blank",
@@ -67,4 +157,4 @@ LAYOUT_BLANK = LayoutRule(
     reason="a blank line left over after a removal",
 )
 
-RULES = (LAYOUT_CONTINUED, LAYOUT_BLANK)
+RULES = (LAYOUT_CONTINUED, LAYOUT_REPEATED, LAYOUT_BLANK)

@@ -111,17 +111,20 @@ def date_matcher(config: Config, anchored: bool = True) -> LineMatcher:
         w = _LETTERS.search(v)
         if w is not None and not _date_word(w.group(), first_words, numberish, True):
             return None
-        has_time = time.search(numeric.sub(" ", v)) is not None  # not "18.04" of a date
+        n_times = len(time.findall(numeric.sub(" ", v)))  # not "18.04" of a date
+        has_time = n_times > 0
         if numeric.fullmatch(v):
             return ""
         n_months = 0
-        has_pub = has_unit = stray = False
+        has_pub = has_day = has_unit = stray = False
         for tok in (_ASCII_TOKEN if v.isascii() else _DATE_TOKEN).findall(v):
             low = tok.casefold()
             if low in months:
                 n_months += 1
-            elif low in pub or low in days:  # "Updated 10:02", "Tuesday 10:02", "Today 10:02"
+            elif low in pub:  # "Updated 10:02"
                 has_pub = True
+            elif low in days:  # "Tuesday 10:02", "Today 10:02"
+                has_day = True
             elif low in relative:
                 has_unit |= low in units
                 stray |= low not in allowed
@@ -132,9 +135,11 @@ def date_matcher(config: Config, anchored: bool = True) -> LineMatcher:
         if stray:  # a unit or an ago word without the rest: "3 days", "vor 2019"
             return None
         n_dates = n_months + len(numeric.findall(v))
-        if n_dates > 1 and not has_pub:
-            return None  # a range or a schedule ("29 November 2018 | 20 January 2019"): story
-        if n_dates or (has_pub and has_time):
+        if (n_dates > 1 or n_times > 1) and not has_pub:
+            # A range or a schedule ("29 November 2018 | 20 January 2019", opening hours
+            # "Monday 9:00 - 17:00"): content. A time stamp names one moment.
+            return None
+        if n_dates or ((has_pub or has_day) and has_time):
             return ""
         return None
 
@@ -145,6 +150,7 @@ META_DATE = LineRule(
     id="BS0901",
     name="meta.date",
     category=Category.META,
+    shape=True,
     description="A line that is only a date or time, maybe with 'Published' or 'Updated': "
     "page furniture, not a sentence of the story.",
     reason="the line is only a date or time",
@@ -183,6 +189,8 @@ META_DATE = LineRule(
         "12:30",
         "29 November 2018 | 20 January 2019",
         "2018.04.05 ~ OPEN RUN",
+        "Monday 9:00 - 17:00",  # opening hours: two times are a schedule
+        "Samedi et dimanche : 10h00 – 19h00",
     ),
 )
 
@@ -190,6 +198,7 @@ META_TAGS = LineRule(
     id="BS0905",
     name="meta.tags",
     category=Category.META,
+    shape=True,
     description="A line of tags or categories ('Tags: budget, schools', 'Filed under: "
     "Politics'): links to index pages, not a sentence of the story.",
     reason="a line of tags or categories",

@@ -23,7 +23,8 @@ from .common import closing_pattern, headline_like, overlap, tail_run
 
 # A tagged headline is at least this long.
 _TAGGED_MIN_CHARS = 10
-_TAG = regex.compile(r"\s\[[\p{Lu}\d][\p{Lu}\d ]{1,18}\]\W{0,2}\Z")
+# A tag has a capital letter in it: a number alone ("[12]") is a citation mark.
+_TAG = regex.compile(r"\s\[(?=[\d ]*+\p{Lu})[\p{Lu}\d][\p{Lu}\d ]{1,18}\]\W{0,2}\Z")
 
 
 def _tagged(v: str, k: str) -> str | None:
@@ -37,7 +38,8 @@ TEASER_TAGGED = LineRule(
     name="teaser.tagged",
     category=Category.TEASER,
     description="A headline with an all-capitals tag such as [VIDEO] or [PICS]: a link to "
-    "another story or a media item, dropped into the text.",
+    "another story or a media item, dropped into the text. A number alone ('[12]') is a "
+    "citation mark.",
     reason="a headline tagged like a link ([VIDEO], [INSIGHT])",
     make=lambda rule, config: _tagged,
     # Not after a word: "[" at the line's start, or after white space (as views strip it).
@@ -50,6 +52,7 @@ TEASER_TAGGED = LineRule(
     keeps=(
         'The senator said the bill was "dead on arrival" [sic].',
         "Shares rose 3% in early trading [chart below].",
+        "The line closed completely in 1966, and the viaduct was listed in 1973. [12]",
     ),
 )
 
@@ -71,6 +74,9 @@ def _make_after_marker(rule: DocumentRule, config: Config) -> DocumentAction:
                 continue  # nothing after it, or markers in a row: judged with the first
             last = rest
             reason = f"follows the list heading on line {i + 1}"
+            rest = _in_section(doc, i, rest)
+            if not rest:
+                continue
             if _is_tail(doc, i, rest, config, reports):
                 for j in rest:
                     doc.remove(j, rule, reason + ", at the end of the text")
@@ -87,6 +93,39 @@ def _make_after_marker(rule: DocumentRule, config: Config) -> DocumentAction:
                 done = group[-1]
 
     return apply
+
+
+_HEADING = regex.compile(r"(#{1,6})\s")
+# A line of prose: this many words, ending a sentence.
+_PROSE_MIN_WORDS = 8
+
+
+def _in_section(doc: Document, marker: int, rest: list[int]) -> list[int]:
+    """The lines of ``rest`` up to the next section of the document, when the marker is a
+    Markdown heading ("## See also" ... "## References"): a heading of the marker's level
+    or above whose section opens with a line of prose. (Under a heading of a sidebar, "###
+    Most watched", a page dump lists more teasers.)"""
+    m = _HEADING.match(doc.view(marker))
+    if m is None:
+        return rest
+    level = len(m.group(1))
+    for n, j in enumerate(rest):
+        h = _HEADING.match(doc.view(j))
+        if h is not None and len(h.group(1)) <= level and _has_prose(doc, rest[n + 1 :]):
+            return rest[:n]
+    return rest
+
+
+def _has_prose(doc: Document, lines: list[int]) -> bool:
+    """Does the section open with prose: one of its first two lines?"""
+    for j in lines[:2]:
+        v = doc.view(j)
+        if _HEADING.match(v):
+            return False
+        end = v.rstrip(" )]\"'”’»")
+        if len(v.split()) >= _PROSE_MIN_WORDS and end.endswith((".", "!", "?")):
+            return not end.endswith(("...", "…"))  # a teaser's summary, cut short
+    return False
 
 
 def _wrapped_lines(doc: Document, i: int, most: int, open_end: frozenset[str]) -> list[int]:
