@@ -86,7 +86,7 @@ def _make_repeated(rule: DocumentRule, config: Config) -> DocumentAction:
             groups = _groups(doc, found)
             if len(groups) < _REPEATED_MIN_GROUPS:
                 continue
-            before, inside = _shares(doc, groups[0][0], groups[-1][-1])
+            before, inside = _shares(doc, groups)
             if before > _REPEATED_MAX_BEFORE or inside < _REPEATED_MIN_SHARE:
                 continue  # a list beside the text (teasers, comments), not the text itself
             n = sum(map(len, groups))
@@ -97,10 +97,11 @@ def _make_repeated(rule: DocumentRule, config: Config) -> DocumentAction:
     return apply
 
 
-def _shares(doc: Document, first: int, last: int) -> tuple[float, float]:
-    """The shares of the kept text (in characters) before line ``first``, and from it to
-    line ``last``."""
-    total = before = inside = 0
+def _shares(doc: Document, groups: list[list[int]]) -> tuple[float, float]:
+    """The shares of the kept text (in characters) before the first group, and from it to
+    the end of the last group's block (as long as the average block before it)."""
+    first, last = groups[0][0], groups[-1][-1]
+    total = before = inside = after = 0
     for i in doc.kept_content():
         n = len(doc.lines[i].strip())
         total += n
@@ -108,6 +109,9 @@ def _shares(doc: Document, first: int, last: int) -> tuple[float, float]:
             before += n
         elif i <= last:
             inside += n
+        else:
+            after += n
+    inside += min(after, inside // (len(groups) - 1))
     return (before / total, inside / total) if total else (1.0, 0.0)
 
 
