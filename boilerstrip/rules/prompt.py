@@ -218,17 +218,21 @@ PROMPT_REPLY_FORM = LineRule(
     keeps=("Users can now cancel replies they regret, the company said.",),
 )
 
+# Where a sentence ends and another starts, on a key.
+_SENTENCE_END = r"[.!?]\s++(?=\w)"
+
 PROMPT_CLICK = LineRule(
     id="BS0606",
     name="prompt.click",
     category=Category.PROMPT,
     description="An instruction to click or tap a link, which is gone in plain text. One "
     "that may be a step of a how-to ('Click the button in the upper right corner') must "
-    "name the site, its offer or a link.",
+    "name the site, its offer or a link; a paragraph of three sentences or more is content.",
     reason="a click-here prompt",
     markers=("prompt.click", "prompt.click_verb"),
     unless_reported=True,
-    after=r"(?:\W.{0,250}+)?",
+    # At most one more sentence: three or more make a paragraph (a how-to's step).
+    after=rf"(?:\W(?=.{{0,250}}+\Z)(?:(?!{_SENTENCE_END}).)*+(?:{_SENTENCE_END}(?:(?!{_SENTENCE_END}).)*+)?)?",
     guarded=(("prompt.click_verb", "prompt.site_word"),),
     removes=(
         "Click here to get the Fox News app",
@@ -242,6 +246,8 @@ PROMPT_CLICK = LineRule(
         "Click the button in the upper right corner to open Settings.",
         "Cliquez sur le bouton rouge, explique le technicien.",
         "Klik op de link in de sms niet, waarschuwt de politie.",
+        "Click here to download the free spreadsheet. You must be signed in to your own "
+        "account to download it. Next, open the file and make a copy.",
     ),
 )
 
