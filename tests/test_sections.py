@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from boilerstrip import clean
+from boilerstrip import clean, explain
 
 HARM = Path(__file__).resolve().parent.parent / "fixtures" / "harm"
 
@@ -55,3 +55,23 @@ def test_a_reference_list_after_see_also_stays() -> None:
     text = next(r["text"] for r in rows if r["label"] == "artykul encyklopedyczny zamek")
     tail = text[text.index("## Przypisy") :]
     assert clean(text).endswith(tail)
+
+
+def test_lines_inside_a_fenced_code_block_stay() -> None:
+    text = (
+        "Every page starts with a block of settings, the front matter:\n\n"
+        "```yaml\n"
+        "title: Planting garlic\n"
+        "date: 2024-10-12\n"
+        "tags: [garlic, autumn]\n"
+        "```\n\n"
+        "The date sets the page's place in the list.\n"
+    )
+    assert clean(text) == text
+    kept = [d for d in explain(text).kept if d.rule_name == "layout.code"]
+    assert [d.text for d in kept] == ["date: 2024-10-12", "tags: [garlic, autumn]"]
+
+
+def test_a_fence_that_never_closes_protects_nothing() -> None:
+    text = "Some story text that goes on for a while.\n\n```\n\nTags: budget, schools\n"
+    assert "Tags:" not in clean(text)

@@ -4,7 +4,8 @@ states it.
 Line rules judge each line alone; a line goes by the first of them (in this order) that
 removes it. Then ``layout.continued`` takes back the verdicts of wrapped sentence ends,
 ``layout.repeated`` those of shape rules whose lines head block after block, and
-the document rules run, in this order, on all verdicts so far. ``layout.blank`` names the
+the document rules run, in this order, on all verdicts so far; ``layout.code`` keeps the
+lines of fenced code blocks. ``layout.blank`` names the
 blank lines the assembly drops.
 """
 
@@ -71,6 +72,7 @@ REGISTRY.extend(
         teaser.TEASER_TRAILING,
         meta.META_HEADLINE,
         meta.META_TITLE,
+        layout.LAYOUT_CODE,
         # named by the assembly
         layout.LAYOUT_BLANK,
     )

@@ -4,11 +4,14 @@
 last line may be a word or two that a line rule knows as a label ("photos.",
 "comment."). ``layout.repeated`` takes back the verdicts of a shape rule that finds its
 kind of line heading block after block (the dates of a thread's posts, the brands of a
-list's cards). ``layout.blank`` names the blank lines that the assembly drops around
+list's cards). ``layout.code`` has the last word on the lines of fenced code
+blocks: they stay. ``layout.blank`` names the blank lines that the assembly drops around
 removed lines.
 """
 
 from __future__ import annotations
+
+import re
 
 from ..config import Config
 from ..model import Category
@@ -152,6 +155,61 @@ LAYOUT_REPEATED = LayoutRule(
     ),
 )
 
+# A Markdown code fence: three backticks or tildes or more, indented by three spaces or
+# less (the info string after an opening fence, "```yaml", is allowed).
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+
+
+def _make_code(rule: DocumentRule, config: Config) -> DocumentAction:
+    def apply(doc: Document) -> None:
+        if not doc.verdicts or ("```" not in doc.text and "~~~" not in doc.text):
+            return
+        for start, end in _fenced_blocks(doc.lines):
+            for i in range(start, end + 1):
+                if i in doc.verdicts:
+                    name = doc.verdicts[i].rule.name
+                    doc.keep(
+                        i,
+                        rule,
+                        f"inside the code block of lines {start + 1}-{end + 1} (not {name})",
+                    )
+
+    return apply
+
+
+def _fenced_blocks(lines: list[str]) -> list[tuple[int, int]]:
+    """(opening, closing) line indices of the closed fenced code blocks."""
+    blocks = []
+    opening: tuple[int, str] | None = None
+    for i, line in enumerate(lines):
+        m = _FENCE.match(line)
+        if m is None:
+            continue
+        fence = m.group(1)
+        if opening is None:
+            opening = (i, fence)
+        elif (
+            fence[0] == opening[1][0]
+            and len(fence) >= len(opening[1])
+            and not line[m.end() :].strip()
+        ):
+            blocks.append((opening[0], i))
+            opening = None
+    return blocks
+
+
+LAYOUT_CODE = LayoutRule(
+    id="BS0004",
+    name="layout.code",
+    category=Category.LAYOUT,
+    description="Keeps every line of a fenced code block (between two ``` or ~~~ lines): "
+    "code and configuration, not debris, whatever a line rule read in it ('date: "
+    "2024-10-12', 'tags: [a, b]'). A fence that never closes protects nothing.",
+    reason="inside a code block",
+    make=_make_code,
+    keeps=("Front matter:\n\n```yaml\ntitle: Garlic\ndate: 2024-10-12\n```\n\nThe end.\n",),
+)
+
 LAYOUT_BLANK = LayoutRule(
     id="BS0001",
     name="layout.blank",
@@ -161,4 +219,4 @@ LAYOUT_BLANK = LayoutRule(
     reason="a blank line left over after a removal",
 )
 
-RULES = (LAYOUT_CONTINUED, LAYOUT_REPEATED, LAYOUT_BLANK)
+RULES = (LAYOUT_CONTINUED, LAYOUT_REPEATED, LAYOUT_CODE, LAYOUT_BLANK)
