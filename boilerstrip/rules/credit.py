@@ -173,6 +173,7 @@ CREDIT_SLASH = LineRule(
     id="BS0303",
     name="credit.slash",
     category=Category.CREDIT,
+    shape=True,
     description="A credit written as source/person, as video and photo credits are "
     "('YouTube/James Pearson', 'Jason Cipriani/ZDNet').",
     reason="a source/person credit line",
