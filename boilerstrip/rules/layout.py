@@ -12,11 +12,10 @@ removed lines.
 from __future__ import annotations
 
 import re
-from operator import methodcaller
 
 from ..config import Config
 from ..model import Category
-from ..text import BLANK, is_blank, view
+from ..text import is_blank, view
 from .base import Document, DocumentAction, DocumentRule, LayoutRule, LineRule
 
 # What may close a line that ends a sentence, a heading or a label.
@@ -79,14 +78,16 @@ _REPEATED_MAX_BEFORE = 0.25
 
 def _make_repeated(rule: DocumentRule, config: Config) -> DocumentAction:
     def apply(doc: Document) -> None:
+        if len(doc.verdicts) < _REPEATED_MIN_GROUPS:
+            return
         by_rule: dict[str, list[int]] = {}
-        for i in sorted(doc.verdicts):
-            v = doc.verdicts[i]
+        for i, v in doc.verdicts.items():
             if isinstance(v.rule, LineRule) and v.rule.shape:
                 by_rule.setdefault(v.rule.name, []).append(i)
         for name, found in by_rule.items():
             if len(found) < _REPEATED_MIN_GROUPS:
                 continue
+            found.sort()
             groups = _groups(doc, found)
             if len(groups) < _REPEATED_MIN_GROUPS:
                 continue
@@ -102,10 +103,10 @@ def _make_repeated(rule: DocumentRule, config: Config) -> DocumentAction:
 
 
 def _shares(doc: Document, groups: list[list[int]]) -> tuple[float, float]:
-    """The shares of the kept text (in characters) before the first group, and from it to
-    the end of the last group's block (as long as the average block before it)."""
+    """The shares of the kept text (its lines' lengths) before the first group, and from it
+    to the end of the last group's block (as long as the average block before it)."""
     first, last = groups[0][0], groups[-1][-1]
-    sizes = list(map(len, map(_STRIP_BLANK, doc.lines)))  # blank lines have none
+    sizes = list(map(len, doc.lines))  # as written: white space counts too
     removed = [0, 0, 0]  # before, inside, after
     for i in doc.verdicts:
         removed[(i > last) + (i >= first)] += sizes[i]
@@ -115,9 +116,6 @@ def _shares(doc: Document, groups: list[list[int]]) -> tuple[float, float]:
     total = before + inside + after
     inside += min(after, inside // (len(groups) - 1))
     return (before / total, inside / total) if total else (1.0, 0.0)
-
-
-_STRIP_BLANK = methodcaller("strip", BLANK)
 
 
 def _groups(doc: Document, found: list[int]) -> list[list[int]]:
