@@ -2,10 +2,10 @@
 states it.
 
 Line rules judge each line alone; a line goes by the first of them (in this order) that
-removes it. Then ``layout.continued`` takes back the verdicts of wrapped sentence ends,
-``layout.repeated`` those of shape rules whose lines head block after block, and
-the document rules run, in this order, on all verdicts so far; ``layout.code`` keeps the
-lines of fenced code blocks. ``layout.blank`` names the
+removes it. Then ``layout.continued`` takes back the verdicts of wrapped sentence ends, and
+the document rules run, in this order, on all verdicts so far. Last, ``layout.repeated``
+takes back those of shape rules whose lines head block after block of the text that is
+left, and ``layout.code`` keeps the lines of fenced code blocks. ``layout.blank`` names the
 blank lines the assembly drops.
 """
 
@@ -63,7 +63,6 @@ REGISTRY.extend(
         meta.META_READING_TIME,
         # the layout of the lines, then document rules
         layout.LAYOUT_CONTINUED,
-        layout.LAYOUT_REPEATED,
         related.RELATED_LINK_LIST,
         teaser.TEASER_AFTER_MARKER,
         author.AUTHOR_BIO,
@@ -72,6 +71,7 @@ REGISTRY.extend(
         teaser.TEASER_TRAILING,
         meta.META_HEADLINE,
         meta.META_TITLE,
+        layout.LAYOUT_REPEATED,
         layout.LAYOUT_CODE,
         # named by the assembly
         layout.LAYOUT_BLANK,

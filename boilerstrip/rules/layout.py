@@ -12,10 +12,11 @@ removed lines.
 from __future__ import annotations
 
 import re
+from operator import methodcaller
 
 from ..config import Config
 from ..model import Category
-from ..text import is_blank, view
+from ..text import BLANK, is_blank, view
 from .base import Document, DocumentAction, DocumentRule, LayoutRule, LineRule
 
 # What may close a line that ends a sentence, a heading or a label.
@@ -103,10 +104,12 @@ def _make_repeated(rule: DocumentRule, config: Config) -> DocumentAction:
 
 
 def _shares(doc: Document, groups: list[list[int]]) -> tuple[float, float]:
-    """The shares of the kept text (its lines' lengths) before the first group, and from it
-    to the end of the last group's block (as long as the average block before it)."""
+    """The shares of the kept text (in characters) before the first group, and from it to
+    the end of the last group's block (as long as the average block before it)."""
     first, last = groups[0][0], groups[-1][-1]
-    sizes = list(map(len, doc.lines))  # as written: white space counts too
+    # Without the white space around them: blank lines weigh nothing, so the shares are
+    # the same once the blank lines around removed ones are gone (cleaning is idempotent).
+    sizes = list(map(len, map(_STRIP_BLANK, doc.lines)))
     removed = [0, 0, 0]  # before, inside, after
     for i in doc.verdicts:
         removed[(i > last) + (i >= first)] += sizes[i]
@@ -116,6 +119,9 @@ def _shares(doc: Document, groups: list[list[int]]) -> tuple[float, float]:
     total = before + inside + after
     inside += min(after, inside // (len(groups) - 1))
     return (before / total, inside / total) if total else (1.0, 0.0)
+
+
+_STRIP_BLANK = methodcaller("strip", BLANK)
 
 
 def _groups(doc: Document, found: list[int]) -> list[list[int]]:
