@@ -172,3 +172,73 @@ def test_a_bug_on_one_record_is_reported_and_the_record_kept(
     assert (tmp_path / "o" / "in.jsonl").read_bytes() == bad + b'{"text": "ok"}\n'
     assert not (tmp_path / "o" / "b.txt").exists()
     assert (tmp_path / "o" / "c.txt").read_text() == "fine\n"
+
+
+def test_outputs_are_named_only_after_one_sync_per_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An output gets its name only once its data is on disk, and many small files cost
+    one sync, not one fsync each."""
+    _inputs(tmp_path / "in", 10)
+    events: list[str] = []
+    real_replace = os.replace
+    monkeypatch.setattr(os, "sync", lambda: events.append("sync"))
+    monkeypatch.setattr(os, "fsync", lambda fd: events.append("fsync"))
+
+    def replace(src: Any, dst: Any) -> None:
+        events.append("replace")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    jobs, _ = batch.plan([str(tmp_path / "in")], tmp_path / "out")
+    summary = batch.run(jobs, Config(), n_jobs=1)
+    assert summary.files == 10 and summary.errors == 0
+    assert events == ["sync"] + ["replace"] * 10
+    assert len(list((tmp_path / "out").iterdir())) == 10
+
+
+def test_a_stopped_run_names_the_outputs_it_finished(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C while the fourth file is written: the three before it get their names (their
+    rename was waiting for the batch's sync), the fourth is removed."""
+    _inputs(tmp_path / "in", 6)
+    real_write = batch._Output.write
+
+    def write(self: batch._Output, data: bytes) -> None:
+        if self.job.src is not None and self.job.src.name == "f003.txt":
+            raise KeyboardInterrupt
+        real_write(self, data)
+
+    monkeypatch.setattr(batch._Output, "write", write)
+    jobs, _ = batch.plan([str(tmp_path / "in")], tmp_path / "out")
+    summary = batch.run(jobs, Config(), n_jobs=1)
+    assert summary.interrupted
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "f000.txt",
+        "f001.txt",
+        "f002.txt",
+    ]
+    assert (tmp_path / "out" / "f001.txt").read_text(encoding="utf-8") == clean(
+        (tmp_path / "in" / "f001.txt").read_text(encoding="utf-8")
+    )
+
+
+def test_an_output_that_cannot_be_renamed_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _inputs(tmp_path / "in", 3)
+    real_replace = os.replace
+
+    def replace(src: Any, dst: Any) -> None:
+        if Path(dst).name == "f001.txt":
+            raise OSError(errno.EACCES, "Permission denied")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    jobs, _ = batch.plan([str(tmp_path / "in")], tmp_path / "out")
+    errors: list[str] = []
+    summary = batch.run(jobs, Config(), n_jobs=1, on_error=errors.append)
+    assert summary.errors == 1 and summary.files == 2
+    assert "f001.txt: cannot write: Permission denied" in errors[0]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["f000.txt", "f002.txt"]
