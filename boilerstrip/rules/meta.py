@@ -104,6 +104,8 @@ def date_matcher(config: Config, anchored: bool = True) -> LineMatcher:
     def match(v: str, k: str) -> str | None:
         if len(v) > DATE_MAX_CHARS or _DIGIT.search(v, 0, 40) is None:
             return None
+        if "%" in v:
+            return None  # a figure of a table or a story ("1/1/2013  +13.1%"), not a stamp
         if anchored and first_token(k) not in starters:
             return None
         # Most lines fail at their first word ("1. Research your..."): a cheap test first,
@@ -191,6 +193,7 @@ META_DATE = LineRule(
         "2018.04.05 ~ OPEN RUN",
         "Monday 9:00 - 17:00",  # opening hours: two times are a schedule
         "Samedi et dimanche : 10h00 – 19h00",
+        "1/1/2013\t+13.1%",  # a row of a table: a date and a percentage
     ),
 )
 
@@ -228,6 +231,7 @@ META_READING_TIME = LineRule(
     id="BS0902",
     name="meta.reading_time",
     category=Category.META,
+    shape=True,
     description="An estimated reading time.",
     reason="a reading-time label",
     markers=("meta.reading_time", "meta.reading_unit"),
