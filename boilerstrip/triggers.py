@@ -21,10 +21,13 @@ triggers do not admit. ``tests/test_triggers.py`` proves it against a run that a
 rule about every line.
 
 :class:`TriggerIndex` finds the candidate lines of every rule in a few passes of C code
-over the whole text (one regex ``findall`` for first tokens, one for last tokens, ``find``
-for literals, one search per ``finds`` pattern) and a dictionary look-up per line, so a
-story line costs almost nothing. :meth:`Triggers.admits` says the same for one line;
-``tests/test_triggers.py`` checks that both agree.
+over the whole text (the first and last token of every line, looked up; ``find`` for
+literals; one search per ``finds`` pattern), so a story line costs almost nothing. The
+token pass is :class:`LineTokens`, in Python (two regex ``findall`` passes, one on the
+reversed text) or, where it was built, in C (``boilerstrip/_tokens.c``, one walk over the
+lines; ``tests/test_native.py`` checks that both mark the same lines).
+:meth:`Triggers.admits` says the same for one line; ``tests/test_triggers.py`` checks
+that both agree.
 """
 
 from __future__ import annotations

@@ -152,10 +152,12 @@ LAYOUT_REPEATED = LayoutRule(
     name="layout.repeated",
     category=Category.LAYOUT,
     description="Keeps the lines that a rule reading a line's shape alone (a date, a byline, "
-    "a label and a list) removed, when it finds that kind of line heading three blocks of "
-    "content or more: the dates of a thread's posts or a diary's entries, the brand under "
-    "each card of a category page, the reviewer of each review, the category of each "
-    "catalogue entry. Debris of that shape comes once or twice (a date above the story).",
+    "a label and a list, a slash) removed, when it finds that kind of line heading three "
+    "blocks of content or more, and those blocks are the text: half of what is kept or "
+    "more, with at most a quarter of it before them. The dates of a thread's posts, the "
+    "brand under each card of a category page, the reviewer of each review, the category of "
+    "each catalogue entry. Debris of that shape comes once or twice (a date above the "
+    "story), or in a list beside the story (teasers, comments under it).",
     reason="a repeated structure of the content",
     make=_make_repeated,
     keeps=(
