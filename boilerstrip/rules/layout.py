@@ -75,6 +75,9 @@ _REPEATED_MIN_SHARE = 0.5
 # ... and at most this share of it comes before the first group: a thread or a list starts
 # the text (after its title and a lead), where the comments under a story follow the story.
 _REPEATED_MAX_BEFORE = 0.25
+# ... unless what comes before is about one block (at most twice the average, a title and
+# a post): the first block of a structure whose lines close their blocks.
+_FIRST_BLOCK_MAX = 2
 
 
 def _make_repeated(rule: DocumentRule, config: Config) -> DocumentAction:
@@ -117,7 +120,12 @@ def _shares(doc: Document, groups: list[list[int]]) -> tuple[float, float]:
     inside = sum(sizes[first : last + 1]) - removed[1]
     after = sum(sizes[last + 1 :]) - removed[2]
     total = before + inside + after
-    inside += min(after, inside // (len(groups) - 1))
+    block = inside // (len(groups) - 1)  # the average block
+    inside += min(after, block)
+    if before <= _FIRST_BLOCK_MAX * block:
+        # The first block before the first line found: a question above the dates and
+        # names of its answers, where the lines close their blocks.
+        inside, before = inside + before, 0
     return (before / total, inside / total) if total else (1.0, 0.0)
 
 
