@@ -220,6 +220,12 @@ PROMPT_REPLY_FORM = LineRule(
 
 # Where a sentence ends and another starts, on a key.
 _SENTENCE_END = r"[.!?]\s++(?=\w)"
+_NO_SENTENCE_END = rf"(?:(?!{_SENTENCE_END}).)*+"
+# After a phrase: the rest of its sentence and at most one more, 250 characters at most.
+# Three sentences or more make a paragraph (a how-to's step), not a prompt.
+_TWO_SENTENCES_AT_MOST = (
+    rf"(?:\W(?=.{{0,250}}+\Z){_NO_SENTENCE_END}(?:{_SENTENCE_END}{_NO_SENTENCE_END})?)?"
+)
 
 PROMPT_CLICK = LineRule(
     id="BS0606",
@@ -231,8 +237,7 @@ PROMPT_CLICK = LineRule(
     reason="a click-here prompt",
     markers=("prompt.click", "prompt.click_verb"),
     unless_reported=True,
-    # At most one more sentence: three or more make a paragraph (a how-to's step).
-    after=rf"(?:\W(?=.{{0,250}}+\Z)(?:(?!{_SENTENCE_END}).)*+(?:{_SENTENCE_END}(?:(?!{_SENTENCE_END}).)*+)?)?",
+    after=_TWO_SENTENCES_AT_MOST,
     guarded=(("prompt.click_verb", "prompt.site_word"),),
     removes=(
         "Click here to get the Fox News app",
