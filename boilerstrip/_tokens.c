@@ -58,7 +58,7 @@ is_word(Py_UCS4 c)
 static inline int
 is_decimal(Py_UCS4 c)
 {
-    return c < 128 ? Py_ISDIGIT(c) : Py_UNICODE_ISDECIMAL(c);
+    return c < 128 ? (Py_ISDIGIT(c) != 0) : (Py_UNICODE_ISDECIMAL(c) != 0);
 }
 
 /* Where the next line break is, from i on (len if none). */
@@ -136,6 +136,8 @@ filter_init(KeyFilter *f, PyObject *dict)
     }
 }
 
+static int or_into(PyObject *out, Py_ssize_t line, PyObject *mask);
+
 /* Look the token text[a:b] up, lower-cased, and or its mask into out[line]. */
 static int
 mark(PyObject *text, int kind, const void *data, Py_ssize_t a, Py_ssize_t b,
@@ -174,10 +176,95 @@ mark(PyObject *text, int kind, const void *data, Py_ssize_t a, Py_ssize_t b,
     Py_DECREF(low);
     if (mask == NULL)
         return PyErr_Occurred() ? -1 : 0;
+    return or_into(out, line, mask);
+}
+
+/* ASCII literals, lower-cased, found in a line as its key would have them: an ASCII
+ * character of the text compared lower-cased, any other never equal to one. */
+typedef struct {
+    Py_ssize_t n;              /* how many */
+    unsigned char **chars;     /* each literal's characters */
+    Py_ssize_t *len;
+    PyObject **mask;           /* each literal's mask (a reference) */
+    Py_ssize_t *next;          /* the next literal with the same first character, or -1 */
+    Py_ssize_t first[128];     /* the first literal that starts with this character, or -1 */
+} Literals;
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *starts, *ends;
+    CharSet lead, tail;
+    KeyFilter fs, fe;
+    Literals lits;
+} LineTokens;
+
+static void
+literals_free(Literals *l)
+{
+    for (Py_ssize_t k = 0; k < l->n; k++) {
+        PyMem_Free(l->chars ? l->chars[k] : NULL);
+        Py_XDECREF(l->mask ? l->mask[k] : NULL);
+    }
+    PyMem_Free(l->chars);
+    PyMem_Free(l->len);
+    PyMem_Free(l->mask);
+    PyMem_Free(l->next);
+    l->chars = NULL;
+    l->len = l->next = NULL;
+    l->mask = NULL;
+    l->n = 0;
+}
+
+/* From a list of (literal, mask): each literal ASCII, lower-case and not empty. */
+static int
+literals_init(Literals *l, PyObject *list)
+{
+    literals_free(l);
+    for (int c = 0; c < 128; c++)
+        l->first[c] = -1;
+    Py_ssize_t n = PyList_GET_SIZE(list);
+    l->chars = PyMem_Calloc(n ? n : 1, sizeof *l->chars);
+    l->len = PyMem_Calloc(n ? n : 1, sizeof *l->len);
+    l->mask = PyMem_Calloc(n ? n : 1, sizeof *l->mask);
+    l->next = PyMem_Calloc(n ? n : 1, sizeof *l->next);
+    if (!l->chars || !l->len || !l->mask || !l->next) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *item = PyList_GET_ITEM(list, k), *lit, *mask;
+        if (!PyArg_ParseTuple(item, "UO", &lit, &mask))
+            return -1;
+        Py_ssize_t m = PyUnicode_GET_LENGTH(lit);
+        if (m == 0 || !PyUnicode_IS_ASCII(lit)) {
+            PyErr_SetString(PyExc_ValueError, "a literal must be ASCII and not empty");
+            return -1;
+        }
+        l->chars[k] = PyMem_Malloc(m);
+        if (l->chars[k] == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        memcpy(l->chars[k], PyUnicode_1BYTE_DATA(lit), m);
+        l->len[k] = m;
+        Py_INCREF(mask);
+        l->mask[k] = mask;
+        l->n = k + 1;
+        unsigned char c0 = l->chars[k][0];
+        l->next[k] = l->first[c0];
+        l->first[c0] = k;
+    }
+    return 0;
+}
+
+/* Or mask into out[line]. */
+static int
+or_into(PyObject *out, Py_ssize_t line, PyObject *mask)
+{
     PyObject *key = PyLong_FromSsize_t(line);
     if (key == NULL)
         return -1;
-    PyObject *old = PyDict_GetItemWithError(out, key);  /* borrowed */
+    PyObject *old = PyDict_GetItemWithError(out, key); /* borrowed */
     int rc;
     if (old == NULL) {
         rc = PyErr_Occurred() ? -1 : PyDict_SetItem(out, key, mask);
@@ -191,19 +278,44 @@ mark(PyObject *text, int kind, const void *data, Py_ssize_t a, Py_ssize_t b,
     return rc;
 }
 
-typedef struct {
-    PyObject_HEAD
-    PyObject *starts, *ends;
-    CharSet lead, tail;
-    KeyFilter fs, fe;
-} LineTokens;
+static inline Py_UCS4
+ascii_lower(Py_UCS4 c)
+{
+    return c < 128 ? (Py_UCS4)Py_TOLOWER(c) : 0x80; /* 0x80: equal to no literal's */
+}
+
+/* Mark line `line` (text[s:e]) for every literal in it. */
+static int
+mark_literals(const Literals *l, int kind, const void *data, Py_ssize_t s, Py_ssize_t e,
+              PyObject *out, Py_ssize_t line, Py_ssize_t *marked)
+{
+    for (Py_ssize_t p = s; p < e; p++) {
+        Py_UCS4 c = ascii_lower(PyUnicode_READ(kind, data, p));
+        if (c >= 128)
+            continue;
+        for (Py_ssize_t k = l->first[c]; k >= 0; k = l->next[k]) {
+            if (marked[k] == line || p + l->len[k] > e)
+                continue;
+            Py_ssize_t j = 1;
+            while (j < l->len[k] &&
+                   ascii_lower(PyUnicode_READ(kind, data, p + j)) == l->chars[k][j])
+                j++;
+            if (j == l->len[k]) {
+                marked[k] = line;
+                if (or_into(out, line, l->mask[k]) < 0)
+                    return -1;
+            }
+        }
+    }
+    return 0;
+}
 
 static int
 LineTokens_init(LineTokens *self, PyObject *args, PyObject *kwds)
 {
-    PyObject *starts, *ends, *lead, *tail;
-    if (!PyArg_ParseTuple(args, "O!O!UU", &PyDict_Type, &starts, &PyDict_Type, &ends,
-                          &lead, &tail))
+    PyObject *starts, *ends, *lead, *tail, *literals = NULL;
+    if (!PyArg_ParseTuple(args, "O!O!UU|O!", &PyDict_Type, &starts, &PyDict_Type, &ends,
+                          &lead, &tail, &PyList_Type, &literals))
         return -1;
     if (charset_init(&self->lead, lead) < 0 || charset_init(&self->tail, tail) < 0)
         return -1;
@@ -213,7 +325,15 @@ LineTokens_init(LineTokens *self, PyObject *args, PyObject *kwds)
     Py_XSETREF(self->ends, ends);
     filter_init(&self->fs, starts);
     filter_init(&self->fe, ends);
-    return 0;
+    if (literals == NULL) {
+        PyObject *none = PyList_New(0);
+        if (none == NULL)
+            return -1;
+        int rc = literals_init(&self->lits, none);
+        Py_DECREF(none);
+        return rc;
+    }
+    return literals_init(&self->lits, literals);
 }
 
 static void
@@ -221,6 +341,7 @@ LineTokens_dealloc(LineTokens *self)
 {
     Py_XDECREF(self->starts);
     Py_XDECREF(self->ends);
+    literals_free(&self->lits);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
@@ -229,7 +350,8 @@ LineTokens_mark(LineTokens *self, PyObject *args)
 {
     PyObject *text, *out;
     Py_ssize_t first;
-    if (!PyArg_ParseTuple(args, "UnO!", &text, &first, &PyDict_Type, &out))
+    int with_literals = 1;
+    if (!PyArg_ParseTuple(args, "UnO!|p", &text, &first, &PyDict_Type, &out, &with_literals))
         return NULL;
     if (self->starts == NULL) {
         PyErr_SetString(PyExc_RuntimeError, "LineTokens is not initialised");
@@ -240,9 +362,21 @@ LineTokens_mark(LineTokens *self, PyObject *args)
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    const Literals *lits = &self->lits;
+    int do_lits = with_literals && lits->n > 0;
+    Py_ssize_t *marked = NULL; /* the last line each literal marked */
+    if (do_lits) {
+        marked = PyMem_Malloc(lits->n * sizeof *marked);
+        if (marked == NULL)
+            return PyErr_NoMemory();
+        for (Py_ssize_t k = 0; k < lits->n; k++)
+            marked[k] = -1;
+    }
     Py_ssize_t s = 0, line = 0;
     for (;;) {
         Py_ssize_t e = find_break(kind, data, s, len);
+        if (do_lits && mark_literals(lits, kind, data, s, e, out, first + line, marked) < 0)
+            goto fail;
         if (do_starts) {
             Py_ssize_t i = s;
             while (i < e && charset_has(&self->lead, PyUnicode_READ(kind, data, i)))
@@ -259,7 +393,7 @@ LineTokens_mark(LineTokens *self, PyObject *args)
                     j = i;
                 if (j > i &&
                     mark(text, kind, data, i, j, starts, &self->fs, out, first + line) < 0)
-                    return NULL;
+                    goto fail;
             }
         }
         if (do_ends) {
@@ -278,7 +412,7 @@ LineTokens_mark(LineTokens *self, PyObject *args)
                     i = j;
                 if (j > i &&
                     mark(text, kind, data, i, j, ends, &self->fe, out, first + line) < 0)
-                    return NULL;
+                    goto fail;
             }
         }
         if (e >= len)
@@ -286,20 +420,24 @@ LineTokens_mark(LineTokens *self, PyObject *args)
         s = e + 1;
         line++;
     }
+    PyMem_Free(marked);
     return PyLong_FromSsize_t(line);
+fail:
+    PyMem_Free(marked);
+    return NULL;
 }
 
 static PyMethodDef LineTokens_methods[] = {
     {"mark", (PyCFunction)LineTokens_mark, METH_VARARGS,
-     "mark(text, first, out) -> the number of line breaks"},
+     "mark(text, first, out, literals=True) -> the number of line breaks"},
     {NULL, NULL, 0, NULL},
 };
 
 static PyTypeObject LineTokensType = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "boilerstrip._tokens.LineTokens",
-    .tp_doc = "LineTokens(starts, ends, lead, tail): marks lines by their first and last "
-              "tokens",
+    .tp_doc = "LineTokens(starts, ends, lead, tail, literals=[]): marks lines by their first "
+              "and last tokens and the ASCII literals in them",
     .tp_basicsize = sizeof(LineTokens),
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_new = PyType_GenericNew,

@@ -179,12 +179,13 @@ class TriggerIndex:
                 finds[f] = finds.get(f, 0) | bit
         self._starts = _by_lowered(starts)
         self._ends = _by_lowered(ends)
-        self._line_tokens = (NATIVE or LineTokens)(self._starts, self._ends, _LEAD_SET, _TAIL_SET)
         literals: tuple[list[tuple[str, int]], ...] = ([], [], [])
         for literal, bit in contains.items():
             literals[_literal_kind(literal)].append((literal, bit))
         self._key_literals, self._ascii_literals, self._plain_literals = literals
-        self._bytes_literals = [(lit.encode(), bit) for lit, bit in self._ascii_literals]
+        self._line_tokens = (NATIVE or LineTokens)(
+            self._starts, self._ends, _LEAD_SET, _TAIL_SET, self._ascii_literals
+        )
         self._finds = [(_compile(f), bit) for f, bit in finds.items()]
 
     def candidates(self, text: str, n: int) -> dict[int, int]:
@@ -213,15 +214,11 @@ class TriggerIndex:
         # The text as keyed but for case: a token of it, lower-cased, is the token of
         # the key (up to the few characters _by_lowered allows for).
         u = unify_apostrophes(g)
-        breaks = self._line_tokens.mark(u, first, out)
+        kelvin = bool(self._ascii_literals) and _KELVIN in u
+        breaks = self._line_tokens.mark(u, first, out, not kelvin)
         key_literals = self._key_literals
-        if self._bytes_literals and _KELVIN in u:
+        if kelvin:  # it lower-cases to "k": the ASCII literals are found in the key
             key_literals = key_literals + self._ascii_literals
-        elif self._bytes_literals:
-            b = u.encode("utf-8", "surrogatepass").lower()
-            for blit, bit in self._bytes_literals:
-                _mark(out, b, _find_all(b, blit, b"\n"), bit, first, b"\n")
-            del b
         for literal, bit in self._plain_literals:
             _mark(out, u, _find_all(u, literal, "\n"), bit, first, "\n")
         if key_literals:
@@ -233,10 +230,11 @@ class TriggerIndex:
         return breaks
 
 
-# How a literal is found. _ASCII: in the text's UTF-8 lower-cased as bytes (only ASCII
-# letters change; no other character but the Kelvin sign lower-cases to ASCII, and a text
-# with one is keyed instead). _PLAIN: a literal without cased characters (no character
-# lower-cases to one), in the text as written. _KEY: any other, in the key of the text.
+# How a literal is found. _ASCII: by the token pass (LineTokens), comparing ASCII
+# characters lower-cased (no other character but the Kelvin sign lower-cases to ASCII, and
+# a text with one is keyed instead). _PLAIN: a literal without cased characters (no
+# character lower-cases to one), in the text as written. _KEY: any other, in the key of
+# the text.
 _KEY, _ASCII, _PLAIN = range(3)
 _KELVIN = "\u212a"
 
@@ -251,16 +249,25 @@ def _literal_kind(literal: str) -> int:
 
 class LineTokens:
     """Marks the lines whose first token has a mask in ``starts`` or whose last token has
-    one in ``ends`` (no key is empty), tokens lower-cased. ``lead`` and ``tail`` (what may
-    stand before the first and after the last token) are built into the patterns here;
-    the C version, ``boilerstrip/_tokens.c``, takes them."""
+    one in ``ends`` (no key is empty), tokens lower-cased, and the lines that contain an
+    ASCII literal of ``literals`` ((lower-case literal, mask) pairs) in their key.
+    ``lead`` and ``tail`` (what may stand before the first and after the last token) are
+    built into the patterns here; the C version, ``boilerstrip/_tokens.c``, takes them."""
 
-    def __init__(self, starts: dict[str, int], ends: dict[str, int], lead: str, tail: str):
+    def __init__(
+        self,
+        starts: dict[str, int],
+        ends: dict[str, int],
+        lead: str,
+        tail: str,
+        literals: list[tuple[str, int]] | None = None,
+    ) -> None:
         self._starts, self._ends = starts, ends
+        self._literals = [(lit.encode(), mask) for lit, mask in literals or ()]
 
-    def mark(self, u: str, first: int, out: dict[int, int]) -> int:
-        """Mark the lines of ``u``, whose first line is line ``first``; the number of
-        line breaks."""
+    def mark(self, u: str, first: int, out: dict[int, int], literals: bool = True) -> int:
+        """Mark the lines of ``u``, whose first line is line ``first`` (the literals only
+        when ``literals``); the number of line breaks."""
         breaks = u.count("\n")
         if self._starts:
             tokens = list(map(str.lower, _tokens(_FIRST, u)))
@@ -268,6 +275,13 @@ class LineTokens:
         if self._ends:
             tokens = list(map(str.lower, map(_REVERSED, _tokens(_LAST, u[::-1]))))
             _mark_tokens(out, tokens, self._ends, first + breaks, -1)
+        if literals and self._literals:
+            # In the UTF-8 lower-cased as bytes only ASCII letters change, and no other
+            # character's bytes equal an ASCII literal's (the Kelvin sign, which lower-cases
+            # to "k", is the caller's to key instead).
+            b = u.encode("utf-8", "surrogatepass").lower()
+            for lit, mask in self._literals:
+                _mark(out, b, _find_all(b, lit, b"\n"), mask, first, b"\n")
         return breaks
 
 

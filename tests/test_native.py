@@ -17,16 +17,23 @@ from tests.test_triggers import TEXTS
 pytestmark = pytest.mark.skipif(NATIVE is None, reason="the C extension is not built or is off")
 
 INDEX = Cleaner()._triggers
-TOKEN_DICTS = (INDEX._starts, INDEX._ends)
+TOKEN_DICTS = (INDEX._starts, INDEX._ends, INDEX._ascii_literals)
 
 
-def _both(text: str, starts: dict[str, int], ends: dict[str, int]) -> tuple[object, object]:
+def _both(
+    text: str,
+    starts: dict[str, int],
+    ends: dict[str, int],
+    literals: list[tuple[str, int]],
+    with_literals: bool = True,
+) -> tuple[object, object]:
     assert NATIVE is not None
     u = unify_apostrophes(gate_text(text))
     runs = []
     for impl in (LineTokens, NATIVE):
         out: dict[int, int] = {}
-        breaks = impl(starts, ends, _LEAD_SET, _TAIL_SET).mark(u, 7, out)
+        marker = impl(starts, ends, _LEAD_SET, _TAIL_SET, literals)
+        breaks = marker.mark(u, 7, out, with_literals)
         runs.append((breaks, out))
     return runs[0], runs[1]
 
@@ -55,9 +62,21 @@ def test_hypothesis_texts_are_marked_alike(text: str) -> None:
     assert python == native
 
 
-@given(st.text(), st.dictionaries(st.text(min_size=1, max_size=4), st.integers(1, 2**70)))
-@example("Ab\nab\nAB", {"ab": 1})
-@example("x" * 300 + "\n", {"x" * 300: 1})  # a token longer than the C buffer
-def test_any_dictionary_gives_the_same_marks(text: str, masks: dict[str, int]) -> None:
-    python, native = _both(text, masks, masks)
+ASCII_LOWER = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789 ',.![@", min_size=1)
+
+
+@given(
+    st.text(),
+    st.dictionaries(st.text(min_size=1, max_size=4), st.integers(1, 2**70)),
+    st.lists(st.tuples(ASCII_LOWER, st.integers(1, 2**70)), max_size=4),
+    st.booleans(),
+)
+@example("Ab\nab\nAB", {"ab": 1}, [("ab", 2)], True)
+@example("x" * 300 + "\n", {"x" * 300: 1}, [], True)  # a token longer than the C buffer
+@example("SERV\u0130CE\nse\u017fv\n", {}, [("serv", 1), ("se", 2)], True)  # İ, long s
+@example("Rights\nreserved", {}, [("serv", 1)], False)  # literals off: none marked
+def test_any_dictionary_and_literals_give_the_same_marks(
+    text: str, masks: dict[str, int], literals: list[tuple[str, int]], with_literals: bool
+) -> None:
+    python, native = _both(text, masks, masks, literals, with_literals)
     assert python == native
