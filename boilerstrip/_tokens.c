@@ -458,6 +458,11 @@ PyInit__tokens(void)
     PyObject *m = PyModule_Create(&module);
     if (m == NULL)
         return NULL;
+    /* The interface's version: a build of an older source is not used (triggers.py). */
+    if (PyModule_AddIntConstant(m, "VERSION", 2) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
     Py_INCREF(&LineTokensType);
     if (PyModule_AddObject(m, "LineTokens", (PyObject *)&LineTokensType) < 0) {
         Py_DECREF(&LineTokensType);

@@ -1,1 +1,3 @@
 from boilerstrip.triggers import LineTokens as LineTokens
+
+VERSION: int

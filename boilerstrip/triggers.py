@@ -290,16 +290,21 @@ _LEAD_SET = SPACE + BULLETS
 _TAIL_SET = SPACE + CLOSING_CHARS
 
 
+# The version of the C module's interface that this code calls.
+_NATIVE_VERSION = 2
+
+
 def _native() -> type[LineTokens] | None:
-    """The C version of :class:`LineTokens`, if it was built and is not switched off
-    (``BOILERSTRIP_PURE=1``)."""
+    """The C version of :class:`LineTokens`, if it was built (from this version of the
+    source) and is not switched off (``BOILERSTRIP_PURE=1``)."""
     if os.environ.get("BOILERSTRIP_PURE"):
         return None
     try:
+        from ._tokens import VERSION
         from ._tokens import LineTokens as native
-    except ImportError:  # not built, or built from another version of the source
+    except ImportError:  # not built, or built from an older source
         return None
-    return native
+    return native if VERSION == _NATIVE_VERSION else None
 
 
 NATIVE = _native()

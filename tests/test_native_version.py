@@ -1,0 +1,33 @@
+"""A C module built from another version of the source is not used: the Python code runs."""
+
+from __future__ import annotations
+
+import sys
+import types
+
+import pytest
+
+from boilerstrip import triggers
+
+
+def _fake(version: int | None) -> types.ModuleType:
+    module = types.ModuleType("boilerstrip._tokens")
+    module.LineTokens = triggers.LineTokens  # type: ignore[attr-defined]
+    if version is not None:
+        module.VERSION = version  # type: ignore[attr-defined]
+    return module
+
+
+def test_a_build_of_another_version_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("BOILERSTRIP_PURE", raising=False)
+    for version in (None, triggers._NATIVE_VERSION - 1):
+        monkeypatch.setitem(sys.modules, "boilerstrip._tokens", _fake(version))
+        assert triggers._native() is None
+    monkeypatch.setitem(sys.modules, "boilerstrip._tokens", _fake(triggers._NATIVE_VERSION))
+    assert triggers._native() is triggers.LineTokens
+
+
+def test_boilerstrip_pure_switches_it_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "boilerstrip._tokens", _fake(triggers._NATIVE_VERSION))
+    monkeypatch.setenv("BOILERSTRIP_PURE", "1")
+    assert triggers._native() is None
