@@ -26,7 +26,7 @@ from .batch import (
     read_text,
     run,
 )
-from .config import LANGUAGES, Config
+from .config import LANGUAGES, MODES, Config
 from .pipeline import Cleaner
 from .rules import REGISTRY
 from .text import split_lines
@@ -65,6 +65,13 @@ def _config_options(f: Any) -> Any:
             is_flag=True,
             help="Remove a headline on the first line (keep_title=False).",
         ),
+        click.option(
+            "--mode",
+            type=click.Choice(MODES),
+            default=None,
+            help="auto (default): text that reads as a whole page's text loses what is "
+            "outside its main text; page: every text is a page's; article: none is.",
+        ),
     ]
     for option in reversed(options):
         f = option(f)
@@ -77,6 +84,7 @@ def _make_config(
     disable: tuple[str, ...],
     langs: tuple[str, ...],
     no_title: bool,
+    mode: str | None = None,
 ) -> Config:
     try:
         config = Config.from_file(config_file) if config_file else Config()
@@ -89,6 +97,8 @@ def _make_config(
             changes["languages"] = _items(langs)
         if no_title:
             changes["keep_title"] = False
+        if mode is not None:
+            changes["mode"] = mode
         config = dataclasses.replace(config, **changes)
         Cleaner(config)  # unknown rule names and languages fail here, before any work
     except (ValueError, OSError) as e:

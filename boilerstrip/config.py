@@ -25,6 +25,9 @@ from .phrases import languages
 # The bundled languages: the folders under boilerstrip/data/phrases.
 LANGUAGES = languages()
 
+# How a cleaner reads a text: detect whole pages' text, or take every text as one or not.
+MODES = ("auto", "article", "page")
+
 # The thresholds that count lines or characters; each must be an int of at least 1.
 _COUNTS = ("teaser_max_chars", "tail_max_lines", "headline_max_chars", "caption_max_chars")
 
@@ -84,6 +87,12 @@ class Config:
         also occur in the story before it counts as unrelated; ``caption_max_chars``:
         longest caption paragraph (an int of at least 1).
 
+    mode
+        ``"auto"`` (default): text that reads as a whole page's text (menus, footers and
+        sidebars around the story, as ``get_text()`` or html2text give it) loses what lies
+        outside its main text (rule ``page.outside``); other text is cleaned line by line.
+        ``"page"``: every text is a page's text. ``"article"``: no text is.
+
     >>> Config(teaser_max_chars="abc")
     Traceback (most recent call last):
     ...
@@ -101,6 +110,7 @@ class Config:
     headline_max_chars: int = 160
     headline_max_overlap: float = 0.34
     caption_max_chars: int = 700
+    mode: str = "auto"
 
     def __post_init__(self) -> None:
         # Accept lists from TOML or user code, store tuples so the config stays hashable.
@@ -134,6 +144,10 @@ class Config:
                 field="headline_max_overlap",
             )
         object.__setattr__(self, "headline_max_overlap", float(overlap))
+        if self.mode not in MODES:
+            raise ConfigError(
+                f"mode must be one of {', '.join(MODES)}, not {self.mode!r}", field="mode"
+            )
 
     @classmethod
     def from_file(cls, path: str | Path) -> Config:

@@ -21,6 +21,7 @@ class Category(str, Enum):
     AD = "ad"  # "Advertisement", "Sponsored", widget labels ("Featured", "Videos by X")
     NOTICE = "notice"  # cookie, consent and paywall notices
     META = "meta"  # dates, reading times, the headline when keep_title=False
+    PAGE = "page"  # outside the main text of a whole page's text: menus, footers, sidebars
     LAYOUT = "layout"  # a blank line left over after its neighbour was removed
 
     def __str__(self) -> str:

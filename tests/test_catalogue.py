@@ -29,6 +29,7 @@ PREFIX = {
     Category.AD: "BS07",
     Category.NOTICE: "BS08",
     Category.META: "BS09",
+    Category.PAGE: "BS10",
 }
 
 

@@ -2,8 +2,9 @@
 states it.
 
 Line rules judge each line alone; a line goes by the first of them (in this order) that
-removes it. Then ``layout.continued`` takes back the verdicts of wrapped sentence ends, and
-the document rules run, in this order, on all verdicts so far. Last, ``layout.repeated``
+removes it. Then ``layout.continued`` takes back the verdicts of wrapped sentence ends,
+``page.outside`` removes what lies outside the main text of a whole page's text, and the
+other document rules run, in this order, on all verdicts so far. Last, ``layout.repeated``
 takes back those of shape rules whose lines head block after block of the text that is
 left, and ``layout.code`` keeps the lines of fenced code blocks. ``layout.blank`` names the
 blank lines the assembly drops.
@@ -11,7 +12,7 @@ blank lines the assembly drops.
 
 from __future__ import annotations
 
-from . import ad, author, caption, credit, layout, meta, notice, prompt, related, teaser
+from . import ad, author, caption, credit, layout, meta, notice, page, prompt, related, teaser
 from .base import DocumentRule, LayoutRule, LineRule, Registry, Rule
 from .layout import LAYOUT_BLANK
 
@@ -63,6 +64,7 @@ REGISTRY.extend(
         meta.META_READING_TIME,
         # the layout of the lines, then document rules
         layout.LAYOUT_CONTINUED,
+        page.PAGE_OUTSIDE,
         related.RELATED_LINK_LIST,
         teaser.TEASER_AFTER_MARKER,
         author.AUTHOR_BIO,
@@ -80,6 +82,6 @@ REGISTRY.extend(
 REGISTRY.check()
 
 # The category modules, each with RULES: every rule it holds.
-MODULES = (related, teaser, credit, caption, author, prompt, ad, notice, meta, layout)
+MODULES = (related, teaser, credit, caption, author, prompt, ad, notice, meta, page, layout)
 
 __all__ = ["LAYOUT_BLANK", "MODULES", "REGISTRY", "DocumentRule", "LayoutRule", "LineRule", "Rule"]

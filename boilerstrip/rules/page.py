@@ -1,0 +1,371 @@
+"""Page mode: find the main text in the text of a whole page.
+
+A page's text (``get_text()``, html-text, inscriptis, html2text, a Markdown converter)
+carries the page's menus, footers, sidebars and link lists around the story. Their lines
+are short labels and links; the story's are sentences. Each unit of text (a line, or a
+wrapped paragraph joined back into one) gets a score: its words when it reads as prose,
+a negative weight when it reads as a label. The main text is the run of units with the
+largest sum (as in Finn et al.'s Body Text Extraction, on lines instead of tags); what
+lies outside it goes, but only in text that reads as a page: many label units on both
+sides of the run.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections import Counter
+from importlib import resources
+from typing import NamedTuple
+
+import regex
+
+from ..config import Config
+from ..model import Category
+from .base import Document, DocumentAction, DocumentRule
+
+# A Markdown image, a Markdown link (its text stays), a link target in parentheses as some
+# converters write it after the link text, a bare URL, an HTML tag.
+_IMAGE = regex.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_LINK = regex.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+_TARGET = regex.compile(
+    r"\((?:https?:|mailto:|/|#|\.\.?/)[^)\s]*\)|</?[A-Za-z][\w:-]*(?:\s[^<>\n]{0,200})?/?>|https?://\S+"
+)
+_LEAD = regex.compile(r"^[\s*+\-•·>#|]*(?:\d{1,3}[.)]\s+)?")
+_WORD = regex.compile(r"\w+")
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+
+
+class Unit(NamedTuple):
+    first: int  # the unit's first line (index into the text's lines)
+    last: int  # its last line
+    words: int
+    stops: float  # the share of its words in the text's stop list (1.0 without one)
+    linked: float  # the share of its characters inside links
+    ends: bool  # it ends with a sentence's end mark
+    score: float
+    text: str  # as a reader sees it
+
+
+def visible(line: str) -> tuple[str, int]:
+    """A line's text as a reader sees it, and how many of its characters are link text."""
+    s = line.strip()
+    linked = 0
+    if "](" in s:
+        s = _IMAGE.sub("", s)
+        linked = sum(len(m.group(1)) for m in _LINK.finditer(s))
+        s = _LINK.sub(r"\1", s)
+    if "(" in s or "<" in s or "://" in s:
+        before = len(s)
+        s = _TARGET.sub("", s)
+        if len(s) < before:  # a converter's "(/path)" marks the text before it as a link
+            linked = max(linked, len(s.strip()))
+    if s and not s[0].isalnum():
+        s = _LEAD.sub("", s).strip()
+    return s, linked
+
+
+_CLOSERS = "\"'”’»)]"
+_ENDS = frozenset(".!?…。！？:;")
+
+
+def ends_sentence(s: str) -> bool:
+    s = s.rstrip(_CLOSERS)
+    return bool(s) and s[-1] in _ENDS
+
+
+_ASCII_WORD = re.compile(r"\w+")
+
+
+def words_of(s: str) -> list[str]:
+    """The lower-cased words of a unit."""
+    return _ASCII_WORD.findall(s.lower()) if s.isascii() else _WORD.findall(s.lower())
+
+
+@functools.cache
+def _stop_index() -> tuple[tuple[str, ...], dict[str, int]]:
+    """jusText's stop lists (about 100 languages): their names, and for each word the
+    bit set of the languages whose list has it."""
+    import justext  # type: ignore[import-untyped]
+
+    names = tuple(sorted(justext.get_stoplists()))
+    index: dict[str, int] = {}
+    for bit, name in enumerate(names):
+        for word in justext.get_stoplist(name):
+            index[word] = index.get(word, 0) | (1 << bit)
+    return names, index
+
+
+@functools.cache
+def _stop_list(name: str) -> frozenset[str]:
+    import justext
+
+    return frozenset(justext.get_stoplist(name))
+
+
+def language(words: list[str]) -> tuple[str, frozenset[str]] | None:
+    """The stop list that holds most of these (lower-cased) words, when it holds at least
+    a tenth of them."""
+    names, index = _stop_index()
+    masks = Counter(index.get(w, 0) for w in words)
+    hits = [0] * len(names)
+    for mask, count in masks.items():
+        while mask:
+            bit = mask & -mask
+            mask ^= bit
+            hits[bit.bit_length() - 1] += count
+    best = max(range(len(names)), key=hits.__getitem__)
+    if hits[best] * 10 < len(words) or not words:
+        return None
+    return names[best], _stop_list(names[best])
+
+
+# A line longer than this that does not end a sentence may be wrapped into the next one.
+_WRAP = 60
+# A unit is prose with at least this many words and an end mark (or twice as many).
+_PROSE_WORDS = 8
+# The weight of a label unit.
+_LABEL = -3.0
+# Prose has at least this share of stop words.
+_STOPS = 0.2
+# How many words of the text's longer units choose its stop list.
+_SAMPLE = 600
+
+
+def units(lines: list[str]) -> list[Unit]:
+    raw: list[tuple[int, int, str, float]] = []  # first, last, text, link share
+    i, n = 0, len(lines)
+    while i < n:
+        text, linked = visible(lines[i])
+        if not text:
+            i += 1
+            continue
+        first = i
+        parts, link = [text], linked
+        while (
+            i + 1 < n
+            and len(lines[i].strip()) >= _WRAP
+            and not ends_sentence(text)
+            and lines[i + 1].strip()
+            and lines[i + 1].lstrip()[0].isalnum()
+        ):
+            i += 1
+            text, linked = visible(lines[i])
+            if not text:
+                break
+            parts.append(text)
+            link += linked
+        joined = " ".join(parts) if len(parts) > 1 else text
+        raw.append((first, i, joined, link / max(1, len(joined))))
+        i += 1
+    tokens = [words_of(t) for _f, _l, t, _s in raw]
+    sample: list[str] = []
+    for ws in tokens:
+        if len(ws) >= _PROSE_WORDS:
+            sample += ws
+            if len(sample) >= _SAMPLE:
+                break
+    found = language(sample)
+    stop = found[1] if found else None
+    out: list[Unit] = []
+    for (first, last, text, share), ws in zip(raw, tokens, strict=True):
+        words = len(ws) if text.isascii() else len(ws) + len(_CJK.findall(text)) // 2
+        ends = ends_sentence(text)
+        stops = 1.0
+        if words >= _PROSE_WORDS and share < 0.5:
+            if stop is not None and ws:
+                stops = sum(w in stop for w in ws) / len(ws)
+            prose = stops >= _STOPS and (
+                ends or (words >= 2 * _PROSE_WORDS and stops >= 1.5 * _STOPS)
+            )
+        else:
+            prose = False
+        if prose:
+            score = float(words)
+        elif ends and share < 0.5 and words >= 3:
+            score = 0.0
+        else:
+            score = _LABEL
+        out.append(Unit(first, last, words, stops, share, ends, score, text))
+    return out
+
+
+def main_run(us: list[Unit]) -> tuple[int, int] | None:
+    """The run of units (first, last index) with the largest sum of scores."""
+    best, best_at = 0.0, None
+    total, start = 0.0, 0
+    for j, u in enumerate(us):
+        if total <= 0:
+            total, start = 0.0, j
+        total += u.score
+        if total > best:
+            best, best_at = total, (start, j)
+    return best_at
+
+
+class Region(NamedTuple):
+    first: int  # the main text's first line
+    last: int  # its last line
+    before: int  # label units before it
+    after: int  # label units after it
+
+
+# A unit that reads as a menu item: a few words of letters.
+_NAV = regex.compile(r"[\p{L}][\p{L}\p{M}'’&/ .-]{0,40}")
+_NAV_WORDS = 4
+_DIGIT = regex.compile(r"\d")
+# A unit mostly of link text.
+_LINKED = 0.5
+# The last units, where a page's footer with its copyright sign is.
+_FOOTER_UNITS = 40
+
+
+class Reading(NamedTuple):
+    """What page mode read in a text: its main region and the detector's evidence."""
+
+    region: Region
+    features: dict[str, float]
+    score: float  # the detector's score: the text reads as a page above 0
+
+
+def read(lines: list[str], ruled: int) -> Reading | None:
+    """The main region of the lines, and how much they read as a whole page's text.
+    ``ruled``: how many lines the line rules removed."""
+    us = units(lines)
+    run = main_run(us)
+    if run is None:
+        return None
+    a, b = run
+    labels = [u for u in us if u.score < 0]
+    texts = [u.text for u in us]
+    nav = [
+        u.score < 0 and u.words <= _NAV_WORDS and _NAV.fullmatch(t) is not None
+        for u, t in zip(us, texts, strict=True)
+    ]
+    longest = length = 0
+    for x in nav:
+        length = length + 1 if x else 0
+        longest = max(longest, length)
+    counts = Counter(t for t, x in zip(texts, nav, strict=True) if x)
+    words = sum(u.words for u in us) or 1
+    features = {
+        "before": sum(1 for u in us[:a] if u.score < 0),
+        "after": sum(1 for u in us[b + 1 :] if u.score < 0),
+        "run": longest,
+        "dups": sum(c for c in counts.values() if c > 1),
+        "ruled": ruled,
+        "copyright": sum("©" in t for t in texts[-_FOOTER_UNITS:]),
+        "digits": sum(1 for u, t in zip(us, texts, strict=True) if u.score < 0 and _DIGIT.search(t))
+        / max(1, len(labels)),
+        "prose": sum(u.words for u in us if u.score > 0) / words,
+        "links": sum(1 for u in us if u.linked >= _LINKED),
+        "head": a / len(us),
+        "inside": sum(u.words for u in us[a : b + 1] if u.score > 0)
+        / max(1, sum(u.words for u in us if u.score > 0)),
+    }
+    region = Region(us[a].first, us[b].last, int(features["before"]), int(features["after"]))
+    return Reading(region, features, detector_score(features))
+
+
+# The features that are shares (0 to 1); the others are counts, read on a log scale.
+_SHARES = frozenset(("digits", "prose", "head"))
+
+
+@functools.cache
+def _detector() -> tuple[tuple[str, ...], tuple[float, ...], float]:
+    """The page detector's fitted weights (``data/page_detector.json``, written by
+    ``python -m tests.fit_page``): feature names, weights, bias."""
+    data = json.loads(
+        resources.files("boilerstrip").joinpath("data/page_detector.json").read_text()
+    )
+    return tuple(data["features"]), tuple(data["weights"]), float(data["bias"])
+
+
+def detector_score(features: dict[str, float]) -> float:
+    names, weights, bias = _detector()
+    x = [features[k] if k in _SHARES else math.log1p(features[k]) for k in names]
+    return bias + sum(w * v for w, v in zip(weights, x, strict=True))
+
+
+# Texts shorter than this many lines, or with fewer short lines, are not pages.
+_MIN_LINES = 20
+_MIN_SHORT = 15
+_MIN_SHORT_SHARE = 0.3
+_SHORT = 50
+
+
+def _maybe_page(lines: list[str]) -> bool:
+    """Cheap: are there enough short lines for the text to be a page's?"""
+    if len(lines) < _MIN_LINES:
+        return False
+    short = filled = 0
+    for line in lines:
+        n = len(line.strip())
+        if n:
+            filled += 1
+            short += n < _SHORT
+    return short >= _MIN_SHORT and short >= _MIN_SHORT_SHARE * filled
+
+
+# In a page, the main text holds at least this share of the prose: prose spread over
+# many runs (documentation between its code, a thread's posts) is content in pieces.
+_MIN_INSIDE = 0.5
+
+
+def _reads_as_page(reading: Reading) -> bool:
+    return reading.score > 0 and reading.features["inside"] >= _MIN_INSIDE
+
+
+def _make_outside(rule: DocumentRule, config: Config) -> DocumentAction | None:
+    if config.mode == "article":
+        return None
+    forced = config.mode == "page"
+
+    def apply(doc: Document) -> None:
+        lines = doc.lines
+        if not forced and not _maybe_page(lines):
+            return
+        reading = read(lines, len(doc.verdicts))
+        if reading is None or not (forced or _reads_as_page(reading)):
+            return
+        r = reading.region
+        why = (
+            "the mode is page"
+            if forced
+            else f"the text reads as a whole page (score {reading.score:+.1f})"
+        )
+        for i in range(len(lines)):
+            if (i < r.first or i > r.last) and lines[i].strip():
+                side = "before" if i < r.first else "after"
+                doc.remove(
+                    i,
+                    rule,
+                    f"{side} the main text (lines {r.first + 1}-{r.last + 1}; {r.before} label "
+                    f"lines before it, {r.after} after); {why}",
+                )
+
+    return apply
+
+
+PAGE_OUTSIDE = DocumentRule(
+    id="BS1001",
+    name="page.outside",
+    category=Category.PAGE,
+    description="In the text of a whole page (menus, footers and sidebars around the "
+    "story), every line outside the main text. Each line, or wrapped paragraph, scores its "
+    "words when it reads as prose (eight words or more with a sentence's end, a fifth of "
+    "them stop words of the text's language, under half of it link text) and -3 when it "
+    "reads as a label; the main text is the run of lines with the largest sum. With "
+    "mode='auto' (the default) this runs only on text that reads as a page: a detector "
+    "weighs the label lines before the main text, runs of menu items and repeated ones, "
+    "the lines the line rules removed, a copyright sign near the end, digits in the labels "
+    "and the share of prose (weights fitted on the bench kit, data/page_detector.json). "
+    "mode='page' always runs it, mode='article' never.",
+    reason="outside the main text of a page",
+    make=_make_outside,
+    keeps=("Storm closes schools.\n\nThe storm hit at noon.\n",),
+)
+
+RULES = (PAGE_OUTSIDE,)

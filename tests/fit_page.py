@@ -1,0 +1,223 @@
+"""Fit the page detector of ``page.outside`` (a script, not a test) and write its weights
+to ``boilerstrip/data/page_detector.json``.
+
+    python -m tests.fit_page [--fit bench|wcxb] [--dry-run]
+
+The detector is a logistic regression on the features ``page.read`` gives (counts on a
+log scale, shares as they are). It is fitted on one kit and measured on the other:
+
+- bench: the full-page extractors, and the hard-wrapped dumps of a whole page (august,
+  html2text, html2text_rs), are pages; every other extractor's text and the gold are not.
+- wcxb: html_text_fullpage is a page; trafilatura, readability and the gold are not.
+
+Texts that are not pages weigh ``--negative-weight`` times more than pages (a false page
+costs story; a missed one only leaves debris). Detection rates on both kits are printed
+and stored with the weights.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import math
+from collections.abc import Iterator
+from pathlib import Path
+
+from boilerstrip import Cleaner, Config
+from boilerstrip.rules import page
+from tests.corpus import SHARED
+
+DATA = Path(__file__).resolve().parent.parent / "boilerstrip" / "data" / "page_detector.json"
+FEATURES = (
+    "before",
+    "after",
+    "run",
+    "dups",
+    "ruled",
+    "copyright",
+    "digits",
+    "prose",
+    "links",
+    "head",
+)
+# Hard-wrapped dumps of the whole page on the bench (its README: "the full-page wrapped ones").
+WRAPPED_PAGES = ("august", "html2text", "html2text_rs")
+# group, feature vector, is a page, the main text's share of the prose (a guard, not fitted)
+Row = tuple[str, list[float], bool, float]
+
+
+def bench_texts() -> Iterator[tuple[str, str, bool]]:
+    """(group, text, is a page) for the bench's inputs and gold."""
+    bench = SHARED / "bench"
+    layouts = {}
+    for row in (bench / "inputs" / "MANIFEST.tsv").read_text().splitlines()[1:]:
+        name, _version, layout, *_ = row.split("\t")
+        layouts[name] = layout
+    for name, layout in sorted(layouts.items()):
+        is_page = layout == "full-page" or name in WRAPPED_PAGES
+        with gzip.open(bench / "inputs" / f"{name}.json.gz") as f:
+            for text in json.load(f).values():
+                if text:
+                    yield (f"bench {name}", text, is_page)
+    gold = json.loads((bench / "ground-truth.json").read_text())
+    for item in gold.values():
+        yield ("bench gold", item["articleBody"], False)
+
+
+def wcxb_texts() -> Iterator[tuple[str, str, bool]]:
+    wcxb = SHARED / "wcxb"
+    with gzip.open(wcxb / "gold.json.gz") as f:
+        gold = json.load(f)
+    for name in ("html_text_fullpage", "trafilatura", "readability"):
+        with gzip.open(wcxb / "inputs" / f"{name}.json.gz") as f:
+            for text in json.load(f).values():
+                if text:
+                    yield (f"wcxb {name}", text, name == "html_text_fullpage")
+    for item in gold.values():
+        yield ("wcxb gold", item["main_content"], False)
+
+
+def readings(texts: Iterator[tuple[str, str, bool]]) -> list[Row]:
+    """(group, feature vector, is a page), with the features page.outside computes (in
+    the pipeline, so ``ruled`` counts the line rules' verdicts as it sees them)."""
+    seen: list[dict[str, float]] = []
+    real = page.read
+
+    def record(lines: list[str], ruled: int) -> page.Reading | None:
+        reading = real(lines, ruled)
+        if reading is not None:
+            seen.append(reading.features)
+        return reading
+
+    cleaner = Cleaner(Config(mode="page"))
+    out = []
+    page.read = record  # type: ignore[assignment]
+    try:
+        for group, text, is_page in texts:
+            seen.clear()
+            cleaner.clean(text)
+            if seen:
+                out.append((group, _vector(seen[0]), is_page, seen[0]["inside"]))
+    finally:
+        page.read = real  # type: ignore[assignment]
+    return out
+
+
+def _vector(features: dict[str, float]) -> list[float]:
+    return [features[k] if k in page._SHARES else math.log1p(features[k]) for k in FEATURES]
+
+
+def fit(rows: list[Row], negative_weight: float, ridge: float = 1.0) -> tuple[list[float], float]:
+    """Weighted logistic regression by Newton's method (with a small ridge penalty)."""
+    d = len(FEATURES) + 1
+    beta = [0.0] * d
+    for _ in range(30):
+        grad = [0.0] * d
+        hess = [[0.0] * d for _ in range(d)]
+        for _group, x, y, _inside in rows:
+            xs = [*x, 1.0]
+            z = sum(b * v for b, v in zip(beta, xs, strict=True))
+            p = 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+            w = 1.0 if y else negative_weight
+            g = w * (p - (1.0 if y else 0.0))
+            h = w * p * (1 - p)
+            for i in range(d):
+                grad[i] += g * xs[i]
+                for j in range(d):
+                    hess[i][j] += h * xs[i] * xs[j]
+        for i in range(d - 1):
+            grad[i] += ridge * beta[i]
+            hess[i][i] += ridge
+        step = _solve(hess, grad)
+        beta = [b - s for b, s in zip(beta, step, strict=True)]
+        if max(map(abs, step)) < 1e-6:
+            break
+    return beta[:-1], beta[-1]
+
+
+def _solve(a: list[list[float]], b: list[float]) -> list[float]:
+    n = len(b)
+    m = [[*row, v] for row, v in zip(a, b, strict=True)]
+    for c in range(n):
+        p = max(range(c, n), key=lambda r: abs(m[r][c]))
+        m[c], m[p] = m[p], m[c]
+        for r in range(n):
+            if r != c and m[c][c]:
+                f = m[r][c] / m[c][c]
+                m[r] = [x - f * y for x, y in zip(m[r], m[c], strict=True)]
+    return [m[i][n] / m[i][i] if m[i][i] else 0.0 for i in range(n)]
+
+
+def rates(rows: list[Row], weights: list[float], bias: float) -> dict[str, tuple[int, int]]:
+    """Per group: (texts detected as pages, texts)."""
+    out: dict[str, tuple[int, int]] = {}
+    for group, x, _y, inside in rows:
+        hit = bias + sum(w * v for w, v in zip(weights, x, strict=True)) > 0
+        hit = hit and inside >= page._MIN_INSIDE
+        k, n = out.get(group, (0, 0))
+        out[group] = (k + hit, n + 1)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--fit", choices=("bench", "wcxb"), default="bench")
+    ap.add_argument("--negative-weight", type=float, default=30.0)
+    ap.add_argument(
+        "--margin",
+        type=float,
+        default=0.1,
+        help="lower the bias until the fitted kit's highest-scoring text that is not a page "
+        "scores this much below 0 (negative: no margin)",
+    )
+    ap.add_argument(
+        "--allow",
+        type=int,
+        default=1,
+        help="texts of the fitted kit that are not pages left above 0 by the margin",
+    )
+    ap.add_argument("--dry-run", action="store_true", help="print, do not write the weights")
+    args = ap.parse_args()
+    kits = {"bench": readings(bench_texts()), "wcxb": readings(wcxb_texts())}
+    weights, bias = fit(kits[args.fit], args.negative_weight)
+    # A margin: no text of the fitted kit that is not a page scores above 0 (but --allow).
+    negatives = [
+        bias + sum(w * v for w, v in zip(weights, x, strict=True))
+        for _g, x, y, inside in kits[args.fit]
+        if not y and inside >= page._MIN_INSIDE
+    ]
+    negatives.sort(reverse=True)
+    print("highest scores of texts that are not pages:", [round(x, 2) for x in negatives[:12]])
+    rest = negatives[args.allow :]
+    margin = max(0.0, (rest[0] if rest else 0.0) + args.margin) if args.margin >= 0 else 0.0
+    bias -= margin
+    print(f"margin {margin:.3f}")
+    print(
+        f"fitted on {args.fit}: "
+        + ", ".join(f"{k} {w:+.3f}" for k, w in zip(FEATURES, weights, strict=True))
+        + f", bias {bias:+.3f}"
+    )
+    measured = {}
+    for rows in kits.values():
+        for group, (k, n) in sorted(rates(rows, weights, bias).items()):
+            measured[group] = f"{k}/{n}"
+            print(f"  {group:32s} {k:5d}/{n:5d} = {k / n:.3f}")
+    if not args.dry_run:
+        data = {
+            "about": "page.outside's page detector, written by python -m tests.fit_page",
+            "fitted_on": args.fit,
+            "negative_weight": args.negative_weight,
+            "margin": round(margin, 4),
+            "allow": args.allow,
+            "features": list(FEATURES),
+            "weights": [round(w, 4) for w in weights],
+            "bias": round(bias, 4),
+            "detected": measured,
+        }
+        DATA.write_text(json.dumps(data, indent=1) + "\n")
+        print(f"wrote {DATA}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,140 @@
+"""Page mode (rule page.outside): the main text of a whole page's text stays byte for
+byte, the menus and footers around it go; extracts and clean text are not pages."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from boilerstrip import Cleaner, Config
+from boilerstrip.cli import main
+from boilerstrip.config import ConfigError
+from boilerstrip.rules import page
+from boilerstrip.text import split_lines
+
+MENU = (
+    "Home\nNews\nLocal\nWorld\nSport\nWeather\nCulture\nTravel\nBusiness\nScience\nHealth\n"
+    "Food\nMusic\nBooks\nFilm\nPodcasts\nPuzzles\nEvents\nJobs\nHomes\nCars\nOpinion\n"
+)
+STORY = (
+    "The harbour bridge opened again on Monday morning, two years after a storm tore away "
+    "part of its deck.\n\n"
+    "Engineers replaced the damaged section and strengthened the piers, the city said in a "
+    "statement.\n\n"
+    "Traffic was light in the first hours, but the ferry operators expect fewer passengers "
+    "from now on.\n"
+)
+FOOTER = "About us\nContact\nCareers\nAdvertise\nPrivacy\nTerms\nCookies\nHelp\n"
+PAGE = (
+    "Harbour bridge reopens | The Coastal Times\n\n"
+    + MENU
+    + "\n"
+    + MENU
+    + "\n"
+    + STORY
+    + "\n"
+    + FOOTER
+    + "\n"
+    + MENU
+    + "\n© 2024 The Coastal Times\n"
+)
+
+GERMAN_STORY = (
+    "Die Brücke über den Hafen ist seit Montag wieder offen, zwei Jahre nachdem ein Sturm "
+    "einen Teil der Fahrbahn zerstört hatte.\n\n"
+    "Die Ingenieure haben das beschädigte Stück ersetzt und die Pfeiler verstärkt, wie die "
+    "Stadt in einer Mitteilung schreibt.\n"
+)
+GERMAN_MENU = (
+    "Startseite\nNachrichten\nRegion\nWelt\nSport\nWetter\nKultur\nReisen\nWirtschaft\n"
+    "Wissen\nGesundheit\nEssen\nMusik\nBücher\nKino\nPodcasts\nRätsel\nTermine\n"
+)
+
+
+def test_page_mode_keeps_the_main_text_byte_for_byte_and_drops_the_rest() -> None:
+    out = Cleaner(Config(mode="page")).clean(PAGE)
+    assert out == STORY
+
+
+def test_every_removal_names_the_main_text_and_the_mode() -> None:
+    explanation = Cleaner(Config(mode="page")).explain(PAGE)
+    removed = [d for d in explanation.removed if d.rule_id == "BS1001"]
+    assert {d.text for d in removed} >= {"Home", "About us"}
+    assert "©" not in explanation.text
+    first = STORY.splitlines()[0]
+    assert first not in {d.text for d in explanation.removed}
+    reason = removed[0].reason
+    assert reason.startswith("before the main text (lines ")
+    assert "the mode is page" in reason
+
+
+def test_article_mode_never_cuts_a_page() -> None:
+    explanation = Cleaner(Config(mode="article")).explain(PAGE)
+    assert "BS1001" not in {d.rule_id for d in explanation.removed}
+    assert "Home" in explanation.text
+
+
+def test_page_mode_reads_prose_in_another_language() -> None:
+    text = GERMAN_MENU + "\n" + GERMAN_STORY + "\n" + GERMAN_MENU + "\n© 2024 Hafenblatt\n"
+    assert Cleaner(Config(mode="page")).clean(text) == GERMAN_STORY
+
+
+def test_auto_mode_leaves_an_extract_to_the_line_rules() -> None:
+    # a story with a short list inside it is no page, and its list stays
+    text = STORY + "\nWhat changes:\n\n- two lanes\n- a cycle path\n- a footbridge\n\n" + STORY
+    assert Cleaner().clean(text) == text
+
+
+def test_a_page_is_detected_by_the_fitted_detector() -> None:
+    # a long menu, a story of some length, footer links, a copyright line at the end
+    big_menu = "".join(f"Section {chr(65 + i)}{chr(97 + j)}\n" for i in range(8) for j in range(10))
+    story = "\n".join([STORY] * 4)
+    text = (
+        "Harbour bridge reopens | The Coastal Times\n\n"
+        + big_menu
+        + "\n"
+        + story
+        + "\nShare on Facebook\nShare on X\n\nAdvertisement\n\n"
+        + big_menu
+        + "\n"
+        + FOOTER
+        + "\n© 2024 The Coastal Times\n"
+    )
+    explanation = Cleaner().explain(text)
+    assert explanation.text == story
+    reasons = {d.reason for d in explanation.removed if d.rule_id == "BS1001"}
+    assert any("the text reads as a whole page (score +" in r for r in reasons), reasons
+
+
+def test_prose_spread_over_many_runs_is_not_one_page() -> None:
+    # documentation: prose between long code listings; the main run holds a part of it
+    code = "".join(f"x{i} = compute({i})\n" for i in range(40))
+    text = "".join(f"Step {n}. {STORY.splitlines()[0]}\n\n{code}\n" for n in range(6))
+    reading = page.read(split_lines(text), 0)
+    assert reading is not None
+    assert reading.features["inside"] < page._MIN_INSIDE
+    assert not page._reads_as_page(reading)
+
+
+def test_the_detector_weights_name_the_features_read_gives() -> None:
+    names, weights, _bias = page._detector()
+    reading = page.read(split_lines(PAGE), 0)
+    assert reading is not None
+    assert set(names) <= set(reading.features) and len(weights) == len(names)
+
+
+def test_mode_is_checked() -> None:
+    with pytest.raises(ConfigError, match="mode must be one of auto, article, page"):
+        Config(mode="pages")
+
+
+def test_cli_mode_option(tmp_path) -> None:
+    src = tmp_path / "page.jsonl"
+    src.write_text(json.dumps({"text": PAGE}) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["clean", "--mode", "page", str(src), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    (written,) = out.rglob("*.jsonl")
+    assert json.loads(written.read_text(encoding="utf-8"))["text"] == STORY
