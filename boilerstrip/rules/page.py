@@ -292,7 +292,7 @@ def detector_score(features: dict[str, float]) -> float:
 # Texts shorter than this many lines, or with fewer short lines, are not pages.
 _MIN_LINES = 20
 _MIN_SHORT = 15
-_MIN_SHORT_SHARE = 0.3
+_MIN_SHORT_SHARE = 0.5
 _SHORT = 50
 
 
