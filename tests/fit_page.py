@@ -98,14 +98,10 @@ def readings(texts: Iterator[tuple[str, str, bool]]) -> list[Row]:
             seen.clear()
             cleaner.clean(text)
             if seen:
-                out.append((group, _vector(seen[0]), is_page, seen[0]["inside"]))
+                out.append((group, page.inputs(seen[0], FEATURES), is_page, seen[0]["inside"]))
     finally:
         page.read = real  # type: ignore[assignment]
     return out
-
-
-def _vector(features: dict[str, float]) -> list[float]:
-    return [features[k] if k in page._SHARES else math.log1p(features[k]) for k in FEATURES]
 
 
 def fit(rows: list[Row], negative_weight: float, ridge: float = 1.0) -> tuple[list[float], float]:

@@ -6,8 +6,8 @@ are short labels and links; the story's are sentences. Each unit of text (a line
 wrapped paragraph joined back into one) gets a score: its words when it reads as prose,
 a negative weight when it reads as a label. The main text is the run of units with the
 largest sum (as in Finn et al.'s Body Text Extraction, on lines instead of tags); what
-lies outside it goes, but only in text that reads as a page: many label units on both
-sides of the run.
+lies outside it goes. With mode="auto" only where a fitted detector reads the text as a
+page (docs/page.md).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import regex
 
 from ..config import Config
 from ..model import Category
+from ..text import is_blank
 from .base import Document, DocumentAction, DocumentRule
 
 # A Markdown image, a Markdown link (its text stays), a link target in parentheses as some
@@ -42,9 +43,7 @@ class Unit(NamedTuple):
     first: int  # the unit's first line (index into the text's lines)
     last: int  # its last line
     words: int
-    stops: float  # the share of its words in the text's stop list (1.0 without one)
     linked: float  # the share of its characters inside links
-    ends: bool  # it ends with a sentence's end mark
     score: float
     text: str  # as a reader sees it
 
@@ -117,7 +116,7 @@ def language(words: list[str]) -> tuple[str, frozenset[str]] | None:
             mask ^= bit
             hits[bit.bit_length() - 1] += count
     best = max(range(len(names)), key=hits.__getitem__)
-    if hits[best] * 10 < len(words) or not words:
+    if not words or hits[best] * 10 < len(words):
         return None
     return names[best], _stop_list(names[best])
 
@@ -173,22 +172,19 @@ def units(lines: list[str]) -> list[Unit]:
     for (first, last, text, share), ws in zip(raw, tokens, strict=True):
         words = len(ws) if text.isascii() else len(ws) + len(_CJK.findall(text)) // 2
         ends = ends_sentence(text)
-        stops = 1.0
+        prose = False
         if words >= _PROSE_WORDS and share < 0.5:
-            if stop is not None and ws:
-                stops = sum(w in stop for w in ws) / len(ws)
+            stops = sum(w in stop for w in ws) / len(ws) if stop is not None and ws else 1.0
             prose = stops >= _STOPS and (
                 ends or (words >= 2 * _PROSE_WORDS and stops >= 1.5 * _STOPS)
             )
-        else:
-            prose = False
         if prose:
             score = float(words)
         elif ends and share < 0.5 and words >= 3:
             score = 0.0
         else:
             score = _LABEL
-        out.append(Unit(first, last, words, stops, share, ends, score, text))
+        out.append(Unit(first, last, words, share, score, text))
     return out
 
 
@@ -239,16 +235,12 @@ def read(lines: list[str], ruled: int) -> Reading | None:
         return None
     a, b = run
     labels = [u for u in us if u.score < 0]
-    texts = [u.text for u in us]
-    nav = [
-        u.score < 0 and u.words <= _NAV_WORDS and _NAV.fullmatch(t) is not None
-        for u, t in zip(us, texts, strict=True)
-    ]
+    nav = [u.score < 0 and u.words <= _NAV_WORDS and _NAV.fullmatch(u.text) is not None for u in us]
     longest = length = 0
     for x in nav:
         length = length + 1 if x else 0
         longest = max(longest, length)
-    counts = Counter(t for t, x in zip(texts, nav, strict=True) if x)
+    counts = Counter(u.text for u, x in zip(us, nav, strict=True) if x)
     words = sum(u.words for u in us) or 1
     features = {
         "before": sum(1 for u in us[:a] if u.score < 0),
@@ -256,9 +248,8 @@ def read(lines: list[str], ruled: int) -> Reading | None:
         "run": longest,
         "dups": sum(c for c in counts.values() if c > 1),
         "ruled": ruled,
-        "copyright": sum("©" in t for t in texts[-_FOOTER_UNITS:]),
-        "digits": sum(1 for u, t in zip(us, texts, strict=True) if u.score < 0 and _DIGIT.search(t))
-        / max(1, len(labels)),
+        "copyright": sum("©" in u.text for u in us[-_FOOTER_UNITS:]),
+        "digits": sum(1 for u in labels if _DIGIT.search(u.text)) / max(1, len(labels)),
         "prose": sum(u.words for u in us if u.score > 0) / words,
         "links": sum(1 for u in us if u.linked >= _LINKED),
         "head": a / len(us),
@@ -283,10 +274,14 @@ def _detector() -> tuple[tuple[str, ...], tuple[float, ...], float]:
     return tuple(data["features"]), tuple(data["weights"]), float(data["bias"])
 
 
+def inputs(features: dict[str, float], names: tuple[str, ...]) -> list[float]:
+    """The detector's inputs: the named features, counts on a log scale."""
+    return [features[k] if k in _SHARES else math.log1p(features[k]) for k in names]
+
+
 def detector_score(features: dict[str, float]) -> float:
     names, weights, bias = _detector()
-    x = [features[k] if k in _SHARES else math.log1p(features[k]) for k in names]
-    return bias + sum(w * v for w, v in zip(weights, x, strict=True))
+    return bias + sum(w * v for w, v in zip(weights, inputs(features, names), strict=True))
 
 
 # Texts shorter than this many lines, or with fewer short lines, are not pages.
@@ -336,15 +331,14 @@ def _make_outside(rule: DocumentRule, config: Config) -> DocumentAction | None:
             if forced
             else f"the text reads as a whole page (score {reading.score:+.1f})"
         )
-        for i in range(len(lines)):
-            if (i < r.first or i > r.last) and lines[i].strip():
-                side = "before" if i < r.first else "after"
-                doc.remove(
-                    i,
-                    rule,
-                    f"{side} the main text (lines {r.first + 1}-{r.last + 1}; {r.before} label "
-                    f"lines before it, {r.after} after); {why}",
-                )
+        where = (
+            f"the main text (lines {r.first + 1}-{r.last + 1}; {r.before} label lines before "
+            f"it, {r.after} after); {why}"
+        )
+        for side, span in (("before", range(r.first)), ("after", range(r.last + 1, len(lines)))):
+            for i in span:
+                if not is_blank(lines[i]):
+                    doc.remove(i, rule, f"{side} {where}")
 
     return apply
 
@@ -361,7 +355,8 @@ PAGE_OUTSIDE = DocumentRule(
     "mode='auto' (the default) this runs only on text that reads as a page: a detector "
     "weighs the label lines before the main text, runs of menu items and repeated ones, "
     "the lines the line rules removed, a copyright sign near the end, digits in the labels "
-    "and the share of prose (weights fitted on the bench kit, data/page_detector.json). "
+    "and the share of prose (weights fitted on the wcxb kit, data/page_detector.json), and "
+    "the main text must hold half the prose. "
     "mode='page' always runs it, mode='article' never.",
     reason="outside the main text of a page",
     make=_make_outside,
