@@ -20,7 +20,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
-from .phrases import languages
+from .phrases import languages, plain_words
 
 # The bundled languages: the folders under boilerstrip/data/phrases.
 LANGUAGES = languages()
@@ -224,9 +224,10 @@ def _check_phrase_list(name: str, phrases: tuple[str, ...]) -> None:
         )
     for phrase in phrases:
         words = phrase.split()
-        if not words:
+        if not plain_words(phrase):
             raise ConfigError(
-                f"{where}: a phrase must hold a word, not {phrase!r}", field="phrases"
+                f"{where}: a phrase must hold a word besides {{name}} and {{n}}, not {phrase!r}",
+                field="phrases",
             )
         # Lines are found by their first word (and, for some lists, their last word): a
         # name placeholder there would match any line.

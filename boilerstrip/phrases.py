@@ -36,6 +36,18 @@ _PLACEHOLDERS = {"{name}": r"[^\s:|]++(?:\s++[^\s:|]++){0,4}", "{n}": r"\d++"}
 _PLACEHOLDER_SPLIT = regex.compile(r"(\{name\}|\{n\})")
 
 
+def plain_words(phrase: str) -> list[str]:
+    """A phrase's words besides its placeholders: a phrase needs one, or it would match
+    any number or name.
+
+    >>> plain_words("Image {n} of {n}")
+    ['Image', 'of']
+    >>> plain_words("{n} {name}")
+    []
+    """
+    return _PLACEHOLDER_SPLIT.sub(" ", phrase).split()
+
+
 def key(view: str) -> str:
     """The line's key: its view lower-cased, with every apostrophe written ``'``.
 

@@ -118,6 +118,9 @@ def test_dotted_toml_key_without_quotes_gets_a_hint(tmp_path: Path) -> None:
         ({"ad.label": ["Anzeige", 3]}, "string or a list of strings"),
         ({"ad.label": ("",)}, "a word"),  # was an IndexError in Cleaner(...)
         ({"ad.label": (" \t",)}, "a word"),
+        # Placeholders alone match any number or name: was a ValueError in Cleaner(...).
+        ({"author.contributed_word": ("{n}",)}, "a word"),
+        ({"ad.label": ("{n} {n}",)}, "a word"),
         ({"ad.label": ("{name} says",)}, "{name}"),  # was a ValueError in Cleaner(...)
         # credit.agency is matched by the line's last word: it cannot be a name placeholder.
         ({"credit.agency": ("Photo by {name}",)}, "{name}"),
@@ -261,6 +264,7 @@ _TEXT = st.text(max_size=200) | st.sampled_from(
 @example({"teaser_max_chars": "abc"}, STORY)
 @example({"patterns": {"ad": ["(?R)"]}}, STORY)
 @example({"phrases": {"ad.label": [""]}}, STORY)
+@example({"phrases": {"author.contributed_word": ["{n}"]}}, "")
 @example({"phrases": {"credit.agency": ["x {name}"]}}, STORY)
 @example({"phrases": {"prompt.comment_count": ["{n} {name}"]}}, "12 Jane Doe\n")
 def test_a_config_either_fails_at_once_or_clean_returns_a_str(

@@ -21,7 +21,7 @@ import regex
 
 from ..config import LANGUAGES, Config
 from ..model import Category
-from ..phrases import _read, alternation, key, load
+from ..phrases import _read, alternation, key, load, plain_words
 from ..text import TRAIL, is_blank, strip_break, view
 from ..triggers import Triggers
 
@@ -239,9 +239,6 @@ def start_tokens(items: tuple[str, ...], config: Config) -> frozenset[str]:
     return Triggers.of(starts=_trigger_phrases(items, config, at_start=True)).starts
 
 
-_PLACEHOLDER = re.compile(r"\{name\}|\{n\}")
-
-
 # Literals that stand for a list's phrases are parts of their words this long: short
 # enough that one part covers several phrases ("serv": "reserved", "riservati"), long
 # enough to be rare.
@@ -266,7 +263,7 @@ def _covering_parts(phrases: tuple[str, ...]) -> list[str]:
     that takes the part most phrases share first (the longer one of a tie)."""
     parts: dict[str, set[int]] = {}
     for i, phrase in enumerate(phrases):
-        words = _PLACEHOLDER.sub(" ", key(phrase)).split()
+        words = plain_words(key(phrase))
         if not words:
             raise ValueError(f"a trigger phrase needs a word: {phrase!r}")
         for w in words:
