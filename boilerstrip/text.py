@@ -85,3 +85,16 @@ def content_words(s: str) -> set[str]:
 def has_content_word(s: str) -> bool:
     """Does ``content_words(s)`` have a word? (Without reading all of them.)"""
     return _CONTENT_WORD.search(s) is not None or bool(content_words(s))
+
+
+# A line at least this long that does not end a sentence may be wrapped into the next one
+# (text hard-wrapped at a fixed width, 70 or 80 columns).
+WRAP_MIN_CHARS = 60
+_CLOSERS = "\"'”’»)]"
+_ENDS = frozenset(".!?…。！？:;")
+
+
+def ends_sentence(s: str) -> bool:
+    """Does the text end with an end mark (before closing quotes and brackets)?"""
+    s = s.rstrip(_CLOSERS)
+    return bool(s) and s[-1] in _ENDS

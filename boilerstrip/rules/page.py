@@ -24,7 +24,7 @@ import regex
 
 from ..config import Config
 from ..model import Category
-from ..text import is_blank
+from ..text import WRAP_MIN_CHARS, ends_sentence, is_blank
 from .base import Document, DocumentAction, DocumentRule
 
 # A Markdown image, a Markdown link (its text stays), a link target in parentheses as some
@@ -64,15 +64,6 @@ def visible(line: str) -> tuple[str, int]:
     if s and not s[0].isalnum():
         s = _LEAD.sub("", s).strip()
     return s, linked
-
-
-_CLOSERS = "\"'”’»)]"
-_ENDS = frozenset(".!?…。！？:;")
-
-
-def ends_sentence(s: str) -> bool:
-    s = s.rstrip(_CLOSERS)
-    return bool(s) and s[-1] in _ENDS
 
 
 _ASCII_WORD = re.compile(r"\w+")
@@ -121,8 +112,6 @@ def language(words: list[str]) -> tuple[str, frozenset[str]] | None:
     return names[best], _stop_list(names[best])
 
 
-# A line longer than this that does not end a sentence may be wrapped into the next one.
-_WRAP = 60
 # A unit is prose with at least this many words and an end mark (or twice as many).
 _PROSE_WORDS = 8
 # The weight of a label unit.
@@ -145,7 +134,7 @@ def units(lines: list[str]) -> list[Unit]:
         parts, link = [text], linked
         while (
             i + 1 < n
-            and len(lines[i].strip()) >= _WRAP
+            and len(lines[i].strip()) >= WRAP_MIN_CHARS
             and not ends_sentence(text)
             and lines[i + 1].strip()
             and lines[i + 1].lstrip()[0].isalnum()

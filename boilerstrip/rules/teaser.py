@@ -8,7 +8,7 @@ import regex
 from ..config import Config
 from ..model import Category
 from ..phrases import key, load
-from ..text import BLANK, content_words, is_blank
+from ..text import BLANK, WRAP_MIN_CHARS, content_words, ends_sentence, is_blank
 from .base import (
     FLAGS,
     REPORTED_LISTS,
@@ -66,6 +66,12 @@ def _make_after_marker(rule: DocumentRule, config: Config) -> DocumentAction:
 
     def apply(doc: Document) -> None:
         markers = doc.found("related.heading")
+        if not markers:
+            return
+        if _listing(doc, markers[0], config):
+            for i in markers:
+                doc.keep(i, rule, "a heading of a text that is a list itself (not a story)")
+            return
         last: list[int] = []
         for i in markers:
             # The kept lines after the marker, one more than a tail may have.
@@ -95,6 +101,43 @@ def _make_after_marker(rule: DocumentRule, config: Config) -> DocumentAction:
     return apply
 
 
+# A text that opens with this many headlines, and no more lines of prose, and that holds
+# no story (this many paragraphs of prose in a row), is a list of headlines: a front page,
+# a section's page. Its "Latest" and "Most read" headings head more of the same, not
+# teasers beside a story.
+_LISTING_MIN_HEADLINES = 3
+_STORY_MIN_PARAGRAPHS = 3
+
+
+def _listing(doc: Document, marker: int, config: Config) -> bool:
+    """Is the text a list of headlines (with or without summaries) rather than a story?
+    Lines wrapped at a fixed width are joined back into their paragraphs first."""
+    headlines = prose = run = 0
+    unit: list[str] = []
+    for j in doc.kept_content():
+        v = doc.view(j)
+        unit.append(v)
+        if len(v) >= WRAP_MIN_CHARS and not ends_sentence(v) and _goes_on(doc, j + 1):
+            continue
+        joined = " ".join(unit)
+        unit = []
+        if _prose(joined):
+            run += 1
+            if run == _STORY_MIN_PARAGRAPHS:
+                return False
+            prose += j < marker
+        else:
+            run = 0
+            # (A Markdown heading is a section's title, not a headline of the list.)
+            headlines += j < marker and headline_like(joined, config) and joined[0] != "#"
+    return headlines >= _LISTING_MIN_HEADLINES and headlines >= prose
+
+
+def _goes_on(doc: Document, j: int) -> bool:
+    """Does line j, right below a line, go on with its paragraph?"""
+    return j < len(doc.lines) and not doc.removed(j) and doc.view(j)[:1].isalnum()
+
+
 _HEADING = regex.compile(r"(#{1,6})\s")
 # A line of prose: this many words, ending a sentence.
 _PROSE_MIN_WORDS = 8
@@ -122,10 +165,24 @@ def _has_prose(doc: Document, lines: list[int]) -> bool:
         v = doc.view(j)
         if _HEADING.match(v):
             return False
-        end = v.rstrip(" )]\"'”’»")
-        if len(v.split()) >= _PROSE_MIN_WORDS and end.endswith((".", "!", "?")):
-            return not end.endswith(("...", "…"))  # a teaser's summary, cut short
+        if _prose(v):
+            return True
     return False
+
+
+# Citation marks after a sentence: "[4]", "[citation needed]".
+_CITATIONS = regex.compile(r"(?:\s*+\[[^\[\]]{1,30}\])++\Z")
+
+
+def _prose(v: str) -> bool:
+    """A line of prose: a sentence of ``_PROSE_MIN_WORDS`` words or more (not a teaser's
+    summary cut short with '...'), before its citation marks."""
+    end = v.rstrip(" )]\"'”’»") if v[-1:] != "]" else _CITATIONS.sub("", v).rstrip(" )\"'”’»")
+    return (
+        len(v.split()) >= _PROSE_MIN_WORDS
+        and end.endswith((".", "!", "?"))
+        and not end.endswith(("...", "…"))
+    )
 
 
 def _wrapped_lines(doc: Document, i: int, most: int, open_end: frozenset[str]) -> list[int]:
@@ -201,7 +258,10 @@ TEASER_AFTER_MARKER = DocumentRule(
     name="teaser.after_marker",
     category=Category.TEASER,
     description="Headlines listed under a 'Related' / 'Keep Reading' / 'More from X' heading, "
-    "and, when the heading is near the end, the short teasers that follow it.",
+    "and, when the heading is near the end, the short teasers that follow it. A text that "
+    "is itself a list of headlines (three or more before the heading, no fewer than its "
+    "lines of prose, and never three paragraphs of prose in a row: a front page, a "
+    "section's page) keeps the headlines under its headings.",
     reason="a teaser under a list heading",
     lists=("teaser.open_end", "quote.source", *REPORTED_LISTS),
     requires=("related.heading",),
@@ -254,6 +314,15 @@ TEASER_AFTER_MARKER = DocumentRule(
         "A full report on the storm by the National Weather Service and the\n"
         "Federal Emergency Management Agency is due in March.\n\n"
         "Crews expected to restore power to most homes by Wednesday.\n",
+        # A front page: headlines with their summaries, and no story. "Most read" heads more
+        # of the page's own headlines.
+        "Council approves the budget after a long debate\n\n"
+        "The plan adds two bus lines and a library, and it takes effect in January.\n\n"
+        "City to open three new libraries next year\n\n"
+        "School board elects a new chair\n\n"
+        "Most read\n\n"
+        "Police close the river bridge for repairs\n\n"
+        "Farmers market moves to Saturday mornings\n",
     ),
 )
 
