@@ -68,6 +68,11 @@ LAYOUT_CONTINUED = LayoutRule(
 # content after it). Debris that a shape rule finds comes once or twice: a date line above
 # the story and one below it.
 _REPEATED_MIN_GROUPS = 3
+# Two groups are a structure too when each heads a post: the line right above each is a
+# short name (a user name above a post's date), as in a thread of two posts.
+_POST_MIN_GROUPS = 2
+_NAME_MAX_WORDS = 3
+_NAME_MAX_CHARS = 40
 # ... and the blocks between its first and last group hold at least this share of the kept
 # text: the text is the thread or the list. A list of teasers or comments beside a story
 # holds less.
@@ -82,18 +87,20 @@ _FIRST_BLOCK_MAX = 2
 
 def _make_repeated(rule: DocumentRule, config: Config) -> DocumentAction:
     def apply(doc: Document) -> None:
-        if len(doc.verdicts) < _REPEATED_MIN_GROUPS:
+        if len(doc.verdicts) < _POST_MIN_GROUPS:
             return
         by_rule: dict[str, list[int]] = {}
         for i, v in doc.verdicts.items():
             if isinstance(v.rule, LineRule) and v.rule.shape:
                 by_rule.setdefault(v.rule.name, []).append(i)
         for name, found in by_rule.items():
-            if len(found) < _REPEATED_MIN_GROUPS:
+            if len(found) < _POST_MIN_GROUPS:
                 continue
             found.sort()
             groups = _groups(doc, found)
-            if len(groups) < _REPEATED_MIN_GROUPS:
+            if len(groups) < _REPEATED_MIN_GROUPS and not (
+                len(groups) >= _POST_MIN_GROUPS and all(_under_name(doc, g[0]) for g in groups)
+            ):
                 continue
             before, inside = _shares(doc, groups)
             if before > _REPEATED_MAX_BEFORE or inside < _REPEATED_MIN_SHARE:
@@ -132,6 +139,14 @@ def _shares(doc: Document, groups: list[list[int]]) -> tuple[float, float]:
 _STRIP_BLANK = methodcaller("strip", BLANK)
 
 
+def _under_name(doc: Document, i: int) -> bool:
+    """Is the line right above line i a kept short name (a post's author)?"""
+    if i == 0 or i - 1 in doc.verdicts:
+        return False
+    v = view(doc.lines[i - 1])
+    return 0 < len(v) <= _NAME_MAX_CHARS and len(v.split()) <= _NAME_MAX_WORDS and v[-1].isalnum()
+
+
 def _groups(doc: Document, found: list[int]) -> list[list[int]]:
     """The lines found, in groups of lines with only blank lines between them; only groups
     that kept content follows (before the next group), the lines of a block's head."""
@@ -161,7 +176,8 @@ LAYOUT_REPEATED = LayoutRule(
     category=Category.LAYOUT,
     description="Keeps the lines that a rule reading a line's shape alone (a date, a byline, "
     "a label and a list, a slash) removed, when it finds that kind of line heading three "
-    "blocks of content or more, and those blocks are the text: half of what is kept or "
+    "blocks of content or more (two, when each is right under a short name: the posts of a "
+    "thread), and those blocks are the text: half of what is kept or "
     "more, with at most a quarter of it before them. The dates of a thread's posts, the "
     "brand under each card of a category page, the reviewer of each review, the category of "
     "each catalogue entry. Debris of that shape comes once or twice (a date above the "
@@ -174,6 +190,11 @@ LAYOUT_REPEATED = LayoutRule(
         "16 March 2023, 10:47\n\nThat worked, thanks.\n",
         "Jacket A\nby Nordhafen\n49 EUR\n\nJacket B\nby Kiel & Kompass\n59 EUR\n\n"
         "Jacket C\nby Nordhafen\n39 EUR\n",
+        # Two posts, each under its author's name.
+        "Fan noise after the update\n\nmarek_b\n12 March 2024, 21:04\n\n"
+        "Since the last update the fan runs at full speed even when the laptop is idle.\n\n"
+        "tinkerer\n13 March 2024, 08:15\n\n"
+        "Reset the power profile in the settings; that fixed it for me.\n",
     ),
 )
 
