@@ -8,7 +8,7 @@ import regex
 from ..config import Config
 from ..model import Category
 from ..phrases import key, load
-from ..text import BLANK, WRAP_MIN_CHARS, content_words, ends_sentence, is_blank
+from ..text import BLANK, BULLETS, WRAP_MIN_CHARS, content_words, ends_sentence, is_blank
 from .base import (
     FLAGS,
     REPORTED_LISTS,
@@ -80,7 +80,11 @@ def _make_after_marker(rule: DocumentRule, config: Config) -> DocumentAction:
                 continue  # nothing after it, or markers in a row: judged with the first
             last = rest
             reason = f"follows the list heading on line {i + 1}"
-            rest = _in_section(doc, i, rest)
+            section = _in_section(doc, i, rest)
+            if section and len(section) < len(rest) and _topics(doc, section):
+                doc.keep(i, rule, "heads a list of topics, a section of the text's own")
+                continue
+            rest = section
             if not rest:
                 continue
             if _is_tail(doc, i, rest, config, reports):
@@ -157,6 +161,20 @@ def _in_section(doc: Document, marker: int, rest: list[int]) -> list[int]:
         if h is not None and len(h.group(1)) <= level and _has_prose(doc, rest[n + 1 :]):
             return rest[:n]
     return rest
+
+
+# A topic ("Lunesdale Valley Railway", "Writing your own theme") has at most this many
+# words; most headlines of other stories have more.
+_TOPIC_MAX_WORDS = 6
+_LINK_TEXT = regex.compile(r"\[([^\]\n]*+)\]\([^)\n]*+\)")
+
+
+def _topics(doc: Document, lines: list[int]) -> bool:
+    """Are the lines a list of topics: items of a few words each?"""
+    return all(
+        len(_LINK_TEXT.sub(r"\1", doc.view(j)).lstrip(BULLETS).split()) <= _TOPIC_MAX_WORDS
+        for j in lines
+    )
 
 
 def _has_prose(doc: Document, lines: list[int]) -> bool:
@@ -258,7 +276,11 @@ TEASER_AFTER_MARKER = DocumentRule(
     name="teaser.after_marker",
     category=Category.TEASER,
     description="Headlines listed under a 'Related' / 'Keep Reading' / 'More from X' heading, "
-    "and, when the heading is near the end, the short teasers that follow it. A text that "
+    "and, when the heading is near the end, the short teasers that follow it. A list under "
+    "a Markdown heading ends at the text's next section (a heading of its level or above "
+    "followed by prose); when it ends there and its items are topics of six words or "
+    "fewer ('## See also' in an encyclopedia or a manual), it and its heading are a section "
+    "of the text and stay. A text that "
     "is itself a list of headlines (three or more before the heading, no fewer than its "
     "lines of prose, and never three paragraphs of prose in a row: a front page, a "
     "section's page) keeps the headlines under its headings.",
@@ -314,6 +336,11 @@ TEASER_AFTER_MARKER = DocumentRule(
         "A full report on the storm by the National Weather Service and the\n"
         "Federal Emergency Management Agency is due in March.\n\n"
         "Crews expected to restore power to most homes by Wednesday.\n",
+        # An encyclopedia's "See also": topics, and the next section of the text after them.
+        "## History\n\nThe mill was built in 1821 and ground grain for the village until "
+        "1952, when the miller retired.\n\n## See also\n\n* List of windmills in Drenthe\n"
+        "* Tower mill\n\n## Notes\n\nThe mill's records are kept in the provincial "
+        "archive at Assen, which holds the miller's accounts.\n",
         # A front page: headlines with their summaries, and no story. "Most read" heads more
         # of the page's own headlines.
         "Council approves the budget after a long debate\n\n"
