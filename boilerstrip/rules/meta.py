@@ -118,9 +118,10 @@ def date_matcher(config: Config, anchored: bool = True) -> LineMatcher:
         if numeric.fullmatch(v):
             return ""
         n_months = 0
-        has_pub = has_day = has_unit = stray = False
+        has_pub = has_day = has_unit = has_year = stray = False
         for tok in (_ASCII_TOKEN if v.isascii() else _DATE_TOKEN).findall(v):
             low = tok.casefold()
+            has_year |= len(tok) == 4 and tok.isdigit()
             if low in months:
                 n_months += 1
             elif low in pub:  # "Updated 10:02"
@@ -140,6 +141,10 @@ def date_matcher(config: Config, anchored: bool = True) -> LineMatcher:
         if (n_dates > 1 or n_times > 1) and not has_pub:
             # A range or a schedule ("29 November 2018 | 20 January 2019", opening hours
             # "Monday 9:00 - 17:00"): content. A time stamp names one moment.
+            return None
+        if has_day and n_months and not (has_year or has_time or has_pub):
+            # A day without its year or a time ("Sábado 17 de febrero"): the heading of a
+            # day in a fixture list, a programme or a diary. A stamp names the year.
             return None
         if n_dates or ((has_pub or has_day) and has_time):
             return ""
@@ -194,6 +199,8 @@ META_DATE = LineRule(
         "Monday 9:00 - 17:00",  # opening hours: two times are a schedule
         "Samedi et dimanche : 10h00 – 19h00",
         "1/1/2013\t+13.1%",  # a row of a table: a date and a percentage
+        "Sábado 17 de febrero",  # a day of a fixture list or a diary, without its year
+        "Poniedziałek, 3 października",
     ),
 )
 
