@@ -87,6 +87,7 @@ _PARTS = regex.compile(r"\s*+[,/|]\s*+")
 _VIA_WORDS = load("credit.via", ())
 _VIA = regex.compile(rf"\s++{alternation(_VIA_WORDS)}\s++")
 _WORD = regex.compile(r"\w+")
+_DIGIT = regex.compile(r"\d")
 
 
 # A label before the agencies ("Source: AP") has at most this many words.
@@ -158,11 +159,39 @@ _LAST_SLASH = r"/[^\S\n]*+[\p{Lu}\p{Lt}][^\n/]{0,80}+EOL"
 _LAST_NAME = regex.compile(r"/\s*+[\p{Lu}\p{Lt}][^/]{0,80}+\Z")
 
 
+# A person's name: two to four capitalised words, each with a lower-case letter after its
+# capital, or an initial ("Amy K. Dragoo"). "UI", "CRM" and "Qwen3" are not.
+_NAME_WORD = regex.compile(r"[\p{Lu}\p{Lt}](?:\p{Ll}[\p{L}\p{M}'’-]*+|\.)")
+_NAME_MIN_WORDS, _NAME_MAX_WORDS = 2, 4
+# A platform before a person: a word with a capital inside it ("YouTube", "LinkedIn").
+_CAMEL = regex.compile(r"\p{L}*\p{Ll}\p{Lu}\p{L}*")
+
+
+def _name(part: str) -> bool:
+    words = part.split()
+    return _NAME_MIN_WORDS <= len(words) <= _NAME_MAX_WORDS and all(
+        _NAME_WORD.fullmatch(w) for w in words
+    )
+
+
 def _make_platform_person(rule: LineRule, config: Config) -> LineMatcher:
     def match(v: str, k: str) -> str | None:
         if "/" not in v or not v[0].isalpha() or not _LAST_NAME.search(v):
             return None
-        if _NAME_SLASH.fullmatch(v) and len(_WORD.findall(v)) >= 3:
+        if not (_NAME_SLASH.fullmatch(v) and len(_WORD.findall(v)) >= 3):
+            return None
+        if _DIGIT.search(v):
+            return None  # a model or a version ("Qwen/Qwen3.5-9B")
+        # A person first, then where the picture is from ("Doug Mills/The New York
+        # Times"), or a platform, then a person ("YouTube/James Pearson"). Two words
+        # joined by a slash before a third are alternatives ("Managerial/Cost
+        # Accounting", "Black/Silhouette Grey"), not a credit; nor are names set apart by
+        # spaced slashes, as products and their variants are ("Stuurtas Klik-Fix / Grijs
+        # Melange"; an agency's credit, "Jane Doe / AP", is credit.agency's).
+        if " /" in v or "/ " in v:
+            return None
+        parts = v.split("/")
+        if _name(parts[0]) or (_CAMEL.fullmatch(parts[0]) and _name(parts[-1])):
             return ""
         return None
 
@@ -174,15 +203,29 @@ CREDIT_SLASH = LineRule(
     name="credit.slash",
     category=Category.CREDIT,
     shape=True,
-    description="A credit written as source/person, as video and photo credits are "
-    "('YouTube/James Pearson', 'Jason Cipriani/ZDNet').",
+    description="A credit written as person/source, as video and photo credits are "
+    "('Jason Cipriani/ZDNet', 'YouTube/James Pearson'): a person's name of two to four "
+    "capitalised words first, or a platform written with a capital inside ('YouTube') and "
+    "then a name, with no space around the slash (products and their variants have them) "
+    "and no digits (not a model or a version).",
     reason="a source/person credit line",
     lists=("name.particle",),
     make=_make_platform_person,
     finds=(_LAST_SLASH,),  # what _LAST_NAME finds in the view
     max_chars=80,
-    removes=("YouTube/James Pearson", "Jason Cipriani/ZDNet", "Instagram/Kim Kardashian West"),
-    keeps=("24/7", "Yes/No", "He said yes/no questions were banned."),
+    removes=("YouTube/James Pearson", "Jason Cipriani/ZDNet", "Doug Mills/The New York Times"),
+    keeps=(
+        "24/7",
+        "Yes/No",
+        "He said yes/no questions were banned.",
+        # Alternatives joined by a slash: product variants, services, headings.
+        "Managerial/Cost Accounting",
+        "Black/Silhouette Grey",
+        "UX/UI Designer",
+        "Fruit / Vegetables / Herbs",
+        "Stuurtas Klik-Fix / Grijs Melange",
+        "Qwen/Qwen3.5-9B",
+    ),
 )
 
 # "ⓒ" (a circled c) stands for "©" on Korean sites.
