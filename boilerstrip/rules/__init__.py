@@ -6,7 +6,8 @@ removes it. Then ``layout.continued`` takes back the verdicts of wrapped sentenc
 ``page.outside`` removes what lies outside the main text of a whole page's text, and the
 other document rules run, in this order, on all verdicts so far. Last, ``layout.repeated``
 takes back those of shape rules whose lines head block after block of the text that is
-left, and ``layout.code`` keeps the lines of fenced code blocks. ``layout.blank`` names the
+left, ``layout.section`` those of label rules on Markdown headings above prose, and
+``layout.code`` keeps the lines of fenced code blocks. ``layout.blank`` names the
 blank lines the assembly drops.
 """
 
@@ -74,6 +75,7 @@ REGISTRY.extend(
         meta.META_HEADLINE,
         meta.META_TITLE,
         layout.LAYOUT_REPEATED,
+        layout.LAYOUT_SECTION,
         layout.LAYOUT_CODE,
         # named by the assembly
         layout.LAYOUT_BLANK,

@@ -149,6 +149,23 @@ def headline_like(v: str, config: Config) -> bool:
     return len(v.split()) >= 3
 
 
+# A line of prose: this many words, ending a sentence.
+PROSE_MIN_WORDS = 8
+# Citation marks after a sentence: "[4]", "[citation needed]".
+_CITATIONS = regex.compile(r"(?:\s*+\[[^\[\]]{1,30}\])++\Z")
+
+
+def prose_line(v: str) -> bool:
+    """A line of prose: a sentence of ``PROSE_MIN_WORDS`` words or more (not a teaser's
+    summary cut short with '...'), before its citation marks."""
+    end = v.rstrip(" )]\"'”’»") if v[-1:] != "]" else _CITATIONS.sub("", v).rstrip(" )\"'”’»")
+    return (
+        len(v.split()) >= PROSE_MIN_WORDS
+        and end.endswith((".", "!", "?"))
+        and not end.endswith(("...", "…"))
+    )
+
+
 def overlap(v: str, story: set[str]) -> float:
     """The share of the line's content words that the story has too."""
     words = content_words(v)

@@ -18,6 +18,7 @@ from ..config import Config
 from ..model import Category
 from ..text import BLANK, is_blank, view
 from .base import Document, DocumentAction, DocumentRule, LayoutRule, LineRule
+from .common import prose_line
 
 # What may close a line that ends a sentence, a heading or a label.
 _CLOSING = ".!?:;\"'”’»)]|"
@@ -198,6 +199,46 @@ LAYOUT_REPEATED = LayoutRule(
     ),
 )
 
+# A Markdown heading: "## Comments".
+_MD_HEADING = re.compile(r"#{1,6}\s")
+# The categories of labels that a rule may read in a heading's words alone.
+_LABELS = frozenset({Category.AD, Category.PROMPT})
+
+
+def _make_section(rule: DocumentRule, config: Config) -> DocumentAction:
+    def apply(doc: Document) -> None:
+        for i in [i for i, v in doc.verdicts.items() if v.rule.category in _LABELS]:
+            v = doc.verdicts[i]
+            if not isinstance(v.rule, LineRule) or not _MD_HEADING.match(doc.view(i)):
+                continue
+            after = doc.kept_after(i, 1)
+            if after and prose_line(doc.view(after[0])):
+                doc.keep(
+                    i,
+                    rule,
+                    f"heads a section whose line {after[0] + 1} is prose (not {v.rule.name})",
+                )
+
+    return apply
+
+
+LAYOUT_SECTION = LayoutRule(
+    id="BS0005",
+    name="layout.section",
+    category=Category.LAYOUT,
+    description="Keeps a Markdown heading that a label rule (an ad or widget label, a "
+    "comments or share prompt) removed when the section under it opens with a kept "
+    "paragraph of prose: '## Comments' or '## Tags' in a manual, above the text that "
+    "explains them. Under a widget's heading comes the widget (a form, a list of links), "
+    "or a prompt that a rule removes too.",
+    reason="a heading of the text's own section",
+    make=_make_section,
+    keeps=(
+        "# Writing pages\n\n## Comments\n\nComments are off by default; set comments = true "
+        "in the front matter of a page to let readers reply.\n",
+    ),
+)
+
 # A Markdown code fence: three backticks or tildes or more, indented by three spaces or
 # less (the info string after an opening fence, "```yaml", is allowed).
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
@@ -265,4 +306,4 @@ LAYOUT_BLANK = LayoutRule(
     reason="a blank line left over after a removal",
 )
 
-RULES = (LAYOUT_CONTINUED, LAYOUT_REPEATED, LAYOUT_CODE, LAYOUT_BLANK)
+RULES = (LAYOUT_CONTINUED, LAYOUT_REPEATED, LAYOUT_SECTION, LAYOUT_CODE, LAYOUT_BLANK)

@@ -19,7 +19,7 @@ from .base import (
     phrase_source,
     reported_pattern,
 )
-from .common import closing_pattern, headline_like, overlap, tail_run
+from .common import closing_pattern, headline_like, overlap, prose_line, tail_run
 
 # A tagged headline is at least this long.
 _TAGGED_MIN_CHARS = 10
@@ -125,7 +125,7 @@ def _listing(doc: Document, marker: int, config: Config) -> bool:
             continue
         joined = " ".join(unit)
         unit = []
-        if _prose(joined):
+        if prose_line(joined):
             run += 1
             if run == _STORY_MIN_PARAGRAPHS:
                 return False
@@ -143,8 +143,6 @@ def _goes_on(doc: Document, j: int) -> bool:
 
 
 _HEADING = regex.compile(r"(#{1,6})\s")
-# A line of prose: this many words, ending a sentence.
-_PROSE_MIN_WORDS = 8
 
 
 def _in_section(doc: Document, marker: int, rest: list[int]) -> list[int]:
@@ -158,7 +156,7 @@ def _in_section(doc: Document, marker: int, rest: list[int]) -> list[int]:
     level = len(m.group(1))
     for n, j in enumerate(rest):
         h = _HEADING.match(doc.view(j))
-        if h is not None and len(h.group(1)) <= level and _has_prose(doc, rest[n + 1 :]):
+        if h is not None and len(h.group(1)) <= level and _hasprose_line(doc, rest[n + 1 :]):
             return rest[:n]
     return rest
 
@@ -177,30 +175,15 @@ def _topics(doc: Document, lines: list[int]) -> bool:
     )
 
 
-def _has_prose(doc: Document, lines: list[int]) -> bool:
+def _hasprose_line(doc: Document, lines: list[int]) -> bool:
     """Does the section open with prose: one of its first two lines?"""
     for j in lines[:2]:
         v = doc.view(j)
         if _HEADING.match(v):
             return False
-        if _prose(v):
+        if prose_line(v):
             return True
     return False
-
-
-# Citation marks after a sentence: "[4]", "[citation needed]".
-_CITATIONS = regex.compile(r"(?:\s*+\[[^\[\]]{1,30}\])++\Z")
-
-
-def _prose(v: str) -> bool:
-    """A line of prose: a sentence of ``_PROSE_MIN_WORDS`` words or more (not a teaser's
-    summary cut short with '...'), before its citation marks."""
-    end = v.rstrip(" )]\"'”’»") if v[-1:] != "]" else _CITATIONS.sub("", v).rstrip(" )\"'”’»")
-    return (
-        len(v.split()) >= _PROSE_MIN_WORDS
-        and end.endswith((".", "!", "?"))
-        and not end.endswith(("...", "…"))
-    )
 
 
 def _wrapped_lines(doc: Document, i: int, most: int, open_end: frozenset[str]) -> list[int]:
