@@ -26,6 +26,15 @@ _CLOSING = ".!?:;\"'”’»)]|"
 _CONTINUED_MAX_WORDS = 5
 
 
+# A sentence that announces a value with a colon has this many words at least: not a
+# label ("Publish date:") or a commenter's "jbaxt says:".
+_ANNOUNCE_MIN_WORDS = 5
+
+
+def _announces(line: str) -> bool:
+    return len(line.split()) >= _ANNOUNCE_MIN_WORDS and line[0] != "#"
+
+
 def _make_continued(rule: DocumentRule, config: Config) -> DocumentAction:
     def apply(doc: Document) -> None:
         lines, verdicts = doc.lines, doc.verdicts
@@ -33,7 +42,14 @@ def _make_continued(rule: DocumentRule, config: Config) -> DocumentAction:
             if i == 0 or i - 1 in verdicts or verdicts[i].rule.stage != "line":
                 continue
             above = lines[i - 1].strip()
-            if not above or above[-1] in _CLOSING:
+            if not above:
+                continue
+            if above[-1] == ":" and verdicts[i].rule.shape and _announces(above):
+                # The value of the line above: "Group visits on Monday and Tuesday:" /
+                # "By Appointment Only", "The hearing is set for:" / "March 3, 2024".
+                doc.keep(i, rule, f"completes line {i}, which ends with a colon")
+                continue
+            if above[-1] in _CLOSING:
                 continue
             v = view(lines[i])
             if (
@@ -56,12 +72,16 @@ LAYOUT_CONTINUED = LayoutRule(
     "'!'), after a line that ends with no closing mark. In text wrapped at a fixed width, the "
     "last line of a paragraph may be a word or two that a line rule knows as a label or a "
     "byline ('photos.', 'comment.', 'by Reuters.'): they are the paragraph's end. A longer "
-    "line that a rule removes there (a caption's credit, a contact line) keeps its verdict.",
+    "line that a rule removes there (a caption's credit, a contact line) keeps its verdict. "
+    "Also keeps a line that a shape rule (a date, a byline) removed right under a kept "
+    "sentence of five words or more that ends with a colon: the value it announces ('The hearing is set for:' / 'March 3, "
+    "2024').",
     reason="the end of the sentence above",
     make=_make_continued,
     keeps=(
         "Residents were asked to send in their\nphotos.\n",
         "The council voted to approve the budget after a long debate, and readers can\ncomment.\n",
+        "Group visits and school visits on Monday and Tuesday:\nBy Appointment Only\n",
     ),
 )
 
