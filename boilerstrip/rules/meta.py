@@ -222,7 +222,7 @@ META_TAGS = LineRule(
         "Tags: budget, schools, city council",
         "Filed under: Politics |",
         "Schlagwörter: Bundestag, Haushalt",
-        "Mots-clés : budget, école",
+        "Étiquettes : budget, école",
         "Etiquetas: presupuesto, escuelas",
         "Tagi: budżet, szkoły",
     ),
@@ -231,6 +231,9 @@ META_TAGS = LineRule(
         "Themen: Klimaschutz, Rente und Migration standen im Mittelpunkt.",
         "Temas: la reforma laboral y las pensiones dominaron el debate",
         "Tagged as a risk, the bridge was closed.",
+        # The keywords of a paper's abstract are content.
+        "Keywords: soil moisture, spring frost, apple, phenology",
+        "Mots-clés : négation, français parlé, adolescents",
     ),
 )
 
