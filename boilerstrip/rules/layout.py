@@ -74,8 +74,8 @@ LAYOUT_CONTINUED = LayoutRule(
     "byline ('photos.', 'comment.', 'by Reuters.'): they are the paragraph's end. A longer "
     "line that a rule removes there (a caption's credit, a contact line) keeps its verdict. "
     "Also keeps a line that a shape rule (a date, a byline) removed right under a kept "
-    "sentence of five words or more that ends with a colon: the value it announces ('The hearing is set for:' / 'March 3, "
-    "2024').",
+    "sentence of five words or more that ends with a colon: the value it announces ('The "
+    "hearing is set for:' / 'March 3, 2024').",
     reason="the end of the sentence above",
     make=_make_continued,
     keeps=(

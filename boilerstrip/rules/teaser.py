@@ -80,6 +80,9 @@ def _make_after_marker(rule: DocumentRule, config: Config) -> DocumentAction:
                 continue  # nothing after it, or markers in a row: judged with the first
             last = rest
             reason = f"follows the list heading on line {i + 1}"
+            if _same_fields(doc, i, rest[0]):
+                doc.keep(i, rule, f"heads more of the fields above it ({_key(doc.view(rest[0]))}:)")
+                continue
             section = _in_section(doc, i, rest)
             if section and len(section) < len(rest) and _topics(doc, section):
                 doc.keep(i, rule, "heads a list of topics, a section of the text's own")
@@ -159,6 +162,35 @@ def _in_section(doc: Document, marker: int, rest: list[int]) -> list[int]:
         if h is not None and len(h.group(1)) <= level and _hasprose_line(doc, rest[n + 1 :]):
             return rest[:n]
     return rest
+
+
+# A field: a key of one to three words, a colon and its value ("- Memory: 4GB").
+_FIELD = regex.compile(r"[^\w\n]{0,3}+(\w[\w.-]*+(?: [\w.-]++){0,2}):\s")
+# How many kept lines above the heading may hold the same key.
+_FIELDS_BACK = 20
+
+
+def _key(v: str) -> str:
+    m = _FIELD.match(v)
+    return m.group(1) if m else ""
+
+
+def _same_fields(doc: Document, marker: int, first: int) -> bool:
+    """Does the line after the heading start with a key that a line above it starts with
+    ("Minimum: - OS: ... / Recommended: - OS: ..."): the same fields again, not teasers?"""
+    key = _key(doc.view(first))
+    if not key:
+        return False
+    seen = 0
+    for j in range(marker - 1, -1, -1):
+        if is_blank(doc.lines[j]) or j in doc.verdicts:
+            continue
+        if _key(doc.view(j)) == key:
+            return True
+        seen += 1
+        if seen == _FIELDS_BACK:
+            break
+    return False
 
 
 # A topic ("Lunesdale Valley Railway", "Writing your own theme") has at most this many
@@ -263,7 +295,9 @@ TEASER_AFTER_MARKER = DocumentRule(
     "a Markdown heading ends at the text's next section (a heading of its level or above "
     "followed by prose); when it ends there and its items are topics of six words or "
     "fewer ('## See also' in an encyclopedia or a manual), it and its heading are a section "
-    "of the text and stay. A text that "
+    "of the text and stay; so do a heading and its list when the list's first line starts "
+    "with a key that a line above it starts with ('Recommended' / '- OS: Windows 11', "
+    "after '- OS: Windows 10'). A text that "
     "is itself a list of headlines (three or more before the heading, no fewer than its "
     "lines of prose, and never three paragraphs of prose in a row: a front page, a "
     "section's page) keeps the headlines under its headings.",
@@ -319,6 +353,9 @@ TEASER_AFTER_MARKER = DocumentRule(
         "A full report on the storm by the National Weather Service and the\n"
         "Federal Emergency Management Agency is due in March.\n\n"
         "Crews expected to restore power to most homes by Wednesday.\n",
+        # A second list of the same fields under its heading ("Recommended").
+        "Minimum\n\n- OS: Windows 10\n- Memory: 4 GB\n\nRecommended\n\n- OS: Windows 11\n"
+        "- Memory: 8 GB\n",
         # An encyclopedia's "See also": topics, and the next section of the text after them.
         "## History\n\nThe mill was built in 1821 and ground grain for the village until "
         "1952, when the miller retired.\n\n## See also\n\n* List of windmills in Drenthe\n"
