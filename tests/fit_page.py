@@ -40,6 +40,12 @@ FEATURES = (
     "prose",
     "links",
     "head",
+    "units",
+    "top_labels",
+    "bottom_labels",
+    "top_menu",
+    "bottom_menu",
+    "tiny",
 )
 # Hard-wrapped dumps of the whole page on the bench (its README: "the full-page wrapped ones").
 WRAPPED_PAGES = ("august", "html2text", "html2text_rs")
@@ -161,23 +167,17 @@ def main() -> None:
     ap.add_argument("--fit", choices=("bench", "wcxb"), default="bench")
     ap.add_argument("--negative-weight", type=float, default=30.0)
     ap.add_argument(
-        "--margin",
-        type=float,
-        default=0.1,
-        help="lower the bias until the fitted kit's highest-scoring text that is not a page "
-        "scores this much below 0 (negative: no margin)",
-    )
-    ap.add_argument(
         "--allow",
-        type=int,
-        default=1,
-        help="texts of the fitted kit that are not pages left above 0 by the margin",
+        type=float,
+        default=0.002,
+        help="the share of the fitted kit's texts that are not pages that may score above 0 "
+        "(the bias is lowered until no more do)",
     )
     ap.add_argument("--dry-run", action="store_true", help="print, do not write the weights")
     args = ap.parse_args()
     kits = {"bench": readings(bench_texts()), "wcxb": readings(wcxb_texts())}
     weights, bias = fit(kits[args.fit], args.negative_weight)
-    # A margin: no text of the fitted kit that is not a page scores above 0 (but --allow).
+    # A margin: at most --allow of the fitted kit's texts that are not pages score above 0.
     negatives = [
         bias + sum(w * v for w, v in zip(weights, x, strict=True))
         for _g, x, y, inside in kits[args.fit]
@@ -185,10 +185,10 @@ def main() -> None:
     ]
     negatives.sort(reverse=True)
     print("highest scores of texts that are not pages:", [round(x, 2) for x in negatives[:12]])
-    rest = negatives[args.allow :]
-    margin = max(0.0, (rest[0] if rest else 0.0) + args.margin) if args.margin >= 0 else 0.0
+    allowed = int(len(negatives) * args.allow)
+    margin = negatives[allowed] if allowed < len(negatives) else 0.0
     bias -= margin
-    print(f"margin {margin:.3f}")
+    print(f"margin {margin:.3f} ({allowed} texts that are not pages allowed above 0)")
     print(
         f"fitted on {args.fit}: "
         + ", ".join(f"{k} {w:+.3f}" for k, w in zip(FEATURES, weights, strict=True))

@@ -205,6 +205,9 @@ _DIGIT = regex.compile(r"\d")
 _LINKED = 0.5
 # The last units, where a page's footer with its copyright sign is.
 _FOOTER_UNITS = 40
+# The units at each end where a page's header and footer are.
+_EDGE_UNITS = 20
+_MENU_UNITS = 30
 
 
 class Reading(NamedTuple):
@@ -231,6 +234,8 @@ def read(lines: list[str], ruled: int) -> Reading | None:
         longest = max(longest, length)
     counts = Counter(u.text for u, x in zip(us, nav, strict=True) if x)
     words = sum(u.words for u in us) or 1
+    n = len(us)
+    edge = min(_EDGE_UNITS, n)
     features = {
         "before": sum(1 for u in us[:a] if u.score < 0),
         "after": sum(1 for u in us[b + 1 :] if u.score < 0),
@@ -244,13 +249,21 @@ def read(lines: list[str], ruled: int) -> Reading | None:
         "head": a / len(us),
         "inside": sum(u.words for u in us[a : b + 1] if u.score > 0)
         / max(1, sum(u.words for u in us if u.score > 0)),
+        # A page's header and footer: labels and menu items at both ends of the text.
+        "units": n,
+        "top_labels": sum(1 for u in us[:edge] if u.score < 0) / edge,
+        "bottom_labels": sum(1 for u in us[-edge:] if u.score < 0) / edge,
+        "top_menu": sum(nav[:_MENU_UNITS]),
+        "bottom_menu": sum(nav[-_MENU_UNITS:]),
+        # Units of one or two words: a listing's prices and counts as much as a menu's.
+        "tiny": sum(1 for u in us if u.words <= 2) / n,
     }
     region = Region(us[a].first, us[b].last, int(features["before"]), int(features["after"]))
     return Reading(region, features, detector_score(features))
 
 
 # The features that are shares (0 to 1); the others are counts, read on a log scale.
-_SHARES = frozenset(("digits", "prose", "head"))
+_SHARES = frozenset(("digits", "prose", "head", "top_labels", "bottom_labels", "tiny"))
 
 
 @functools.cache
