@@ -6,9 +6,9 @@ removes it. Then ``layout.continued`` takes back the verdicts of wrapped sentenc
 ``page.outside`` removes what lies outside the main text of a whole page's text, and the
 other document rules run, in this order, on all verdicts so far. Last, ``layout.repeated``
 takes back those of shape rules whose lines head block after block of the text that is
-left, ``layout.section`` those of label rules on Markdown headings above prose, and
-``layout.code`` keeps the lines of fenced code blocks. ``layout.blank`` names the
-blank lines the assembly drops.
+left, ``layout.section`` those of label rules on Markdown headings above prose,
+``layout.context`` those of weak rules between kept lines, and ``layout.code`` keeps the
+lines of fenced code blocks. ``layout.blank`` names the blank lines the assembly drops.
 """
 
 from __future__ import annotations
@@ -62,6 +62,7 @@ REGISTRY.extend(
         ad.AD_COUNTER,
         meta.META_DATE,
         meta.META_TAGS,
+        meta.META_KEYWORDS,
         meta.META_READING_TIME,
         # the layout of the lines, then document rules
         layout.LAYOUT_CONTINUED,
@@ -76,6 +77,7 @@ REGISTRY.extend(
         meta.META_TITLE,
         layout.LAYOUT_REPEATED,
         layout.LAYOUT_SECTION,
+        layout.LAYOUT_CONTEXT,
         layout.LAYOUT_CODE,
         # named by the assembly
         layout.LAYOUT_BLANK,

@@ -144,6 +144,10 @@ class LineRule(Rule):
     # the same kind of line heading block after block of a text is a structure of its
     # content (a thread's posts, a list's cards), and layout.repeated keeps it.
     shape: bool = False
+    # The rule's evidence is weak alone ("Keywords: ..." ends news stories and opens papers'
+    # abstracts): its line goes only beside other debris, and layout.context keeps it
+    # between two kept lines.
+    weak: bool = False
     anywhere: str = ""
     max_chars: int = 800
     max_chars_setting: str = ""

@@ -259,6 +259,38 @@ LAYOUT_SECTION = LayoutRule(
     ),
 )
 
+
+def _make_context(rule: DocumentRule, config: Config) -> DocumentAction:
+    def apply(doc: Document) -> None:
+        weak = [i for i, v in doc.verdicts.items() if isinstance(v.rule, LineRule) and v.rule.weak]
+        if not weak:
+            return
+        # Debris beside a line: a verdict of another rule that is not weak itself.
+        debris = {i for i, v in doc.verdicts.items() if not getattr(v.rule, "weak", False)}
+        for i in weak:
+            above = next((j for j in range(i - 1, -1, -1) if not is_blank(doc.lines[j])), None)
+            below = next(
+                (j for j in range(i + 1, len(doc.lines)) if not is_blank(doc.lines[j])), None
+            )
+            if above not in debris and below not in debris:
+                name = doc.verdicts[i].rule.name
+                doc.keep(i, rule, f"no debris beside it (not {name}, whose evidence is weak)")
+
+    return apply
+
+
+LAYOUT_CONTEXT = LayoutRule(
+    id="BS0006",
+    name="layout.context",
+    category=Category.LAYOUT,
+    description="Keeps a line that a rule with weak evidence removed ('Keywords: ...', "
+    "which ends news stories and papers' abstracts alike) when neither of the lines next to "
+    "it (blank lines aside) was removed by another rule: between kept lines it is part of "
+    "the text.",
+    reason="weak evidence between kept lines",
+    make=_make_context,
+)
+
 # A Markdown code fence: three backticks or tildes or more, indented by three spaces or
 # less (the info string after an opening fence, "```yaml", is allowed).
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
@@ -326,4 +358,11 @@ LAYOUT_BLANK = LayoutRule(
     reason="a blank line left over after a removal",
 )
 
-RULES = (LAYOUT_CONTINUED, LAYOUT_REPEATED, LAYOUT_SECTION, LAYOUT_CODE, LAYOUT_BLANK)
+RULES = (
+    LAYOUT_CONTINUED,
+    LAYOUT_REPEATED,
+    LAYOUT_SECTION,
+    LAYOUT_CONTEXT,
+    LAYOUT_CODE,
+    LAYOUT_BLANK,
+)

@@ -204,6 +204,13 @@ META_DATE = LineRule(
     ),
 )
 
+# A colon, then a list: items of one to five words, apart by commas, bars, bullets or
+# slashes, and no sentence punctuation ("Themen: Rente und Migration standen im
+# Mittelpunkt" is a sentence).
+_TAG_LIST = (
+    r"\s*+:\s*+(?:[^\s.!?,;|•·/]++(?:\s++[^\s.!?,;|•·/]++){0,4}+\s*+(?:[,;|•·/]\s*+|\Z)){1,40}+"
+)
+
 META_TAGS = LineRule(
     id="BS0905",
     name="meta.tags",
@@ -213,10 +220,7 @@ META_TAGS = LineRule(
     "Politics'): links to index pages, not a sentence of the story.",
     reason="a line of tags or categories",
     markers=("meta.tags",),
-    # A colon, then a list: items of one to five words, apart by commas, bars, bullets or
-    # slashes, and no sentence punctuation ("Themen: Rente und Migration standen im
-    # Mittelpunkt" is a sentence).
-    after=r"\s*+:\s*+(?:[^\s.!?,;|•·/]++(?:\s++[^\s.!?,;|•·/]++){0,4}+\s*+(?:[,;|•·/]\s*+|\Z)){1,40}+",
+    after=_TAG_LIST,
     max_chars=240,
     removes=(
         "Tags: budget, schools, city council",
@@ -231,9 +235,32 @@ META_TAGS = LineRule(
         "Themen: Klimaschutz, Rente und Migration standen im Mittelpunkt.",
         "Temas: la reforma laboral y las pensiones dominaron el debate",
         "Tagged as a risk, the bridge was closed.",
-        # The keywords of a paper's abstract are content.
-        "Keywords: soil moisture, spring frost, apple, phenology",
-        "Mots-clés : négation, français parlé, adolescents",
+    ),
+)
+
+META_KEYWORDS = LineRule(
+    id="BS0906",
+    name="meta.keywords",
+    category=Category.META,
+    shape=True,
+    weak=True,
+    description="A line of keywords ('Keywords: budget, schools', 'Mots-clés : ...') beside "
+    "other debris: the tags of a story. Between two kept lines it stays (layout.context): a "
+    "paper's abstract ends with its keywords too.",
+    reason="a line of keywords beside other debris",
+    markers=("meta.keywords",),
+    after=_TAG_LIST,
+    max_chars=240,
+    removes=(
+        "The council voted for free buses for under-18s.\n\n3 hours ago\n\n"
+        "Keywords: transport, youth\n\nPrivacy | Cookies | Contact\n",
+        "Le conseil a voté la gratuité des bus.\n\nil y a 3 heures\n\n"
+        "Mots-clés : transports, jeunesse\n",
+    ),
+    keeps=(
+        "Spring frost damages apple blossom in most years in the valley orchards.\n\n"
+        "Keywords: soil moisture, spring frost, apple, phenology\n\n"
+        "Received 5 January 2023; accepted 14 June 2023.\n",
     ),
 )
 
@@ -331,4 +358,4 @@ META_TITLE = DocumentRule(
     keeps=("Storm closes schools across the county\n\nThe storm hit at noon.\n",),
 )
 
-RULES = (META_DATE, META_TAGS, META_READING_TIME, META_HEADLINE, META_TITLE)
+RULES = (META_DATE, META_TAGS, META_KEYWORDS, META_READING_TIME, META_HEADLINE, META_TITLE)
