@@ -138,3 +138,13 @@ def test_cli_mode_option(tmp_path) -> None:
     assert result.exit_code == 0, result.output
     (written,) = out.rglob("*.jsonl")
     assert json.loads(written.read_text(encoding="utf-8"))["text"] == STORY
+
+
+def test_a_list_that_the_main_text_announces_with_a_colon_stays() -> None:
+    story = STORY + "\nThe ferry timetable for the winter:\n\n" + (
+        "Monday to Friday, 6:15 to 22:40, every 20 minutes\n"
+        "Saturday 7:00 to 23:30, every 30 minutes\n"
+        "Sundays and holidays 8:00 to 21:00, every hour\n"
+    )
+    text = MENU + "\n" + story + "\n" + FOOTER + "\n" + MENU
+    assert Cleaner(Config(mode="page")).clean(text) == story

@@ -190,6 +190,23 @@ def main_run(us: list[Unit]) -> tuple[int, int] | None:
     return best_at
 
 
+def _list_after(us: list[Unit], b: int) -> int:
+    """The main run's last unit, past the list that its last line (or the short sentence
+    after it) announces with a colon ("The tour dates:"): the items up to the first menu
+    item (a few words of letters)."""
+    if not us[b].text.endswith(":"):
+        if b + 1 < len(us) and us[b + 1].score == 0 and us[b + 1].text.endswith(":"):
+            b += 1
+        else:
+            return b
+    while b + 1 < len(us):
+        u = us[b + 1]
+        if u.linked >= _LINKED or (u.words <= _NAV_WORDS and _NAV.fullmatch(u.text)):
+            break
+        b += 1
+    return b
+
+
 class Region(NamedTuple):
     first: int  # the main text's first line
     last: int  # its last line
@@ -226,6 +243,7 @@ def read(lines: list[str], ruled: int) -> Reading | None:
     if run is None:
         return None
     a, b = run
+    b = _list_after(us, b)
     labels = [u for u in us if u.score < 0]
     nav = [u.score < 0 and u.words <= _NAV_WORDS and _NAV.fullmatch(u.text) is not None for u in us]
     longest = length = 0
