@@ -45,7 +45,8 @@ def plain_words(phrase: str) -> list[str]:
     >>> plain_words("{n} {name}")
     []
     """
-    return _PLACEHOLDER_SPLIT.sub(" ", phrase).split()
+    words: list[str] = _PLACEHOLDER_SPLIT.sub(" ", phrase).split()
+    return words
 
 
 def key(view: str) -> str:

@@ -21,7 +21,7 @@ import argparse
 import gzip
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from boilerstrip import Cleaner, Config
@@ -90,7 +90,7 @@ def readings(texts: Iterator[tuple[str, str, bool]]) -> list[Row]:
     seen: list[dict[str, float]] = []
     real = page.read
 
-    def record(lines: list[str], ruled: int) -> page.Reading | None:
+    def record(lines: list[str], ruled: Collection[int]) -> page.Reading | None:
         reading = real(lines, ruled)
         if reading is not None:
             seen.append(reading.features)

@@ -112,7 +112,7 @@ def test_prose_spread_over_many_runs_is_not_one_page() -> None:
     # documentation: prose between long code listings; the main run holds a part of it
     code = "".join(f"x{i} = compute({i})\n" for i in range(40))
     text = "".join(f"Step {n}. {STORY.splitlines()[0]}\n\n{code}\n" for n in range(6))
-    reading = page.read(split_lines(text), 0)
+    reading = page.read(split_lines(text), ())
     assert reading is not None
     assert reading.features["inside"] < page._MIN_INSIDE
     assert not page._reads_as_page(reading)
@@ -120,7 +120,7 @@ def test_prose_spread_over_many_runs_is_not_one_page() -> None:
 
 def test_the_detector_weights_name_the_features_read_gives() -> None:
     names, weights, _bias = page._detector()
-    reading = page.read(split_lines(PAGE), 0)
+    reading = page.read(split_lines(PAGE), ())
     assert reading is not None
     assert set(names) <= set(reading.features) and len(weights) == len(names)
 
@@ -141,10 +141,31 @@ def test_cli_mode_option(tmp_path) -> None:
 
 
 def test_a_list_that_the_main_text_announces_with_a_colon_stays() -> None:
-    story = STORY + "\nThe ferry timetable for the winter:\n\n" + (
-        "Monday to Friday, 6:15 to 22:40, every 20 minutes\n"
-        "Saturday 7:00 to 23:30, every 30 minutes\n"
-        "Sundays and holidays 8:00 to 21:00, every hour\n"
+    story = (
+        STORY
+        + "\nThe ferry timetable for the winter:\n\n"
+        + (
+            "Monday to Friday, 6:15 to 22:40, every 20 minutes\n"
+            "Saturday 7:00 to 23:30, every 30 minutes\n"
+            "Sundays and holidays 8:00 to 21:00, every hour\n"
+        )
     )
     text = MENU + "\n" + story + "\n" + FOOTER + "\n" + MENU
+    assert Cleaner(Config(mode="page")).clean(text) == story
+
+
+def test_a_paragraph_that_a_line_rule_removed_is_not_the_main_text() -> None:
+    # The cookie notice is longer than the story, but notice.cookie removed it: it counts
+    # as a label, and the story is the main text (before, the text came back empty).
+    cookie = (
+        "We use cookies and similar technologies to improve your experience on our website, "
+        "to show you personalised content and advertising, and to analyse our traffic; by "
+        "clicking accept you agree to the use of cookies as described in our cookie policy, "
+        "which you can change at any time in the settings of your browser.\n"
+    )
+    story = (
+        "The harbour bridge opened again on Monday morning, two years after a storm tore "
+        "away part of its deck.\n"
+    )
+    text = MENU + "\n" + story + "\n" + MENU + "\n" + FOOTER + "\n" + cookie
     assert Cleaner(Config(mode="page")).clean(text) == story

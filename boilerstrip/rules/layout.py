@@ -44,7 +44,13 @@ def _make_continued(rule: DocumentRule, config: Config) -> DocumentAction:
             above = lines[i - 1].strip()
             if not above:
                 continue
-            if above[-1] == ":" and verdicts[i].rule.shape and _announces(above):
+            judge = verdicts[i].rule
+            if (
+                above[-1] == ":"
+                and isinstance(judge, LineRule)
+                and judge.shape
+                and _announces(above)
+            ):
                 # The value of the line above: "Group visits on Monday and Tuesday:" /
                 # "By Appointment Only", "The hearing is set for:" / "March 3, 2024".
                 doc.keep(i, rule, f"completes line {i}, which ends with a colon")
@@ -266,7 +272,9 @@ def _make_context(rule: DocumentRule, config: Config) -> DocumentAction:
         if not weak:
             return
         # Debris beside a line: a verdict of another rule that is not weak itself.
-        debris = {i for i, v in doc.verdicts.items() if not getattr(v.rule, "weak", False)}
+        debris = {
+            i for i, v in doc.verdicts.items() if not (isinstance(v.rule, LineRule) and v.rule.weak)
+        }
         for i in weak:
             above = next((j for j in range(i - 1, -1, -1) if not is_blank(doc.lines[j])), None)
             below = next(

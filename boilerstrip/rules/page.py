@@ -17,6 +17,7 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Collection
 from importlib import resources
 from typing import NamedTuple
 
@@ -122,7 +123,10 @@ _STOPS = 0.2
 _SAMPLE = 600
 
 
-def units(lines: list[str]) -> list[Unit]:
+def units(lines: list[str], debris: Collection[int] = ()) -> list[Unit]:
+    """The text's units and their scores. A unit whose first line is in ``debris`` (a
+    line rule removed it: a cookie notice, a copyright line) scores as a label, however
+    much prose it holds."""
     raw: list[tuple[int, int, str, float]] = []  # first, last, text, link share
     i, n = 0, len(lines)
     while i < n:
@@ -167,7 +171,9 @@ def units(lines: list[str]) -> list[Unit]:
             prose = stops >= _STOPS and (
                 ends or (words >= 2 * _PROSE_WORDS and stops >= 1.5 * _STOPS)
             )
-        if prose:
+        if first in debris:
+            score = _LABEL
+        elif prose:
             score = float(words)
         elif ends and share < 0.5 and words >= 3:
             score = 0.0
@@ -235,10 +241,10 @@ class Reading(NamedTuple):
     score: float  # the detector's score: the text reads as a page above 0
 
 
-def read(lines: list[str], ruled: int) -> Reading | None:
+def read(lines: list[str], ruled: Collection[int]) -> Reading | None:
     """The main region of the lines, and how much they read as a whole page's text.
-    ``ruled``: how many lines the line rules removed."""
-    us = units(lines)
+    ``ruled``: the lines the rules before removed."""
+    us = units(lines, ruled)
     run = main_run(us)
     if run is None:
         return None
@@ -259,7 +265,7 @@ def read(lines: list[str], ruled: int) -> Reading | None:
         "after": sum(1 for u in us[b + 1 :] if u.score < 0),
         "run": longest,
         "dups": sum(c for c in counts.values() if c > 1),
-        "ruled": ruled,
+        "ruled": len(ruled),
         "copyright": sum("©" in u.text for u in us[-_FOOTER_UNITS:]),
         "digits": sum(1 for u in labels if _DIGIT.search(u.text)) / max(1, len(labels)),
         "prose": sum(u.words for u in us if u.score > 0) / words,
@@ -342,7 +348,7 @@ def _make_outside(rule: DocumentRule, config: Config) -> DocumentAction | None:
         lines = doc.lines
         if not forced and not _maybe_page(lines):
             return
-        reading = read(lines, len(doc.verdicts))
+        reading = read(lines, doc.verdicts.keys())
         if reading is None or not (forced or _reads_as_page(reading)):
             return
         r = reading.region
