@@ -169,3 +169,8 @@ def test_a_paragraph_that_a_line_rule_removed_is_not_the_main_text() -> None:
     )
     text = MENU + "\n" + story + "\n" + MENU + "\n" + FOOTER + "\n" + cookie
     assert Cleaner(Config(mode="page")).clean(text) == story
+
+
+def test_reference_style_links_are_link_text() -> None:
+    assert page.visible("* [Home][1]") == ("Home", 4)
+    assert page.visible("Read the [full report][12] today.") == ("Read the full report today.", 11)

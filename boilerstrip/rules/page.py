@@ -28,10 +28,11 @@ from ..model import Category
 from ..text import WRAP_MIN_CHARS, ends_sentence, is_blank
 from .base import Document, DocumentAction, DocumentRule
 
-# A Markdown image, a Markdown link (its text stays), a link target in parentheses as some
+# A Markdown image, a Markdown link (its text stays; inline, or by reference: "[text][12]"),
+# a link target in parentheses as some
 # converters write it after the link text, a bare URL, an HTML tag.
 _IMAGE = regex.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_LINK = regex.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+_LINK = regex.compile(r"\[([^\]\n]*)\](?:\([^)\n]*\)|\[\d+\])")
 _TARGET = regex.compile(
     r"\((?:https?:|mailto:|/|#|\.\.?/)[^)\s]*\)|</?[A-Za-z][\w:-]*(?:\s[^<>\n]{0,200})?/?>|https?://\S+"
 )
@@ -53,7 +54,7 @@ def visible(line: str) -> tuple[str, int]:
     """A line's text as a reader sees it, and how many of its characters are link text."""
     s = line.strip()
     linked = 0
-    if "](" in s:
+    if "](" in s or "][" in s:
         s = _IMAGE.sub("", s)
         linked = sum(len(m.group(1)) for m in _LINK.finditer(s))
         s = _LINK.sub(r"\1", s)
