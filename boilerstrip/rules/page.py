@@ -77,16 +77,16 @@ def words_of(s: str) -> list[str]:
 
 
 @functools.cache
-def _stop_index() -> tuple[tuple[str, ...], dict[str, int]]:
+def _stop_index() -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
     """jusText's stop lists (about 100 languages): their names, and for each word the
-    bit set of the languages whose list has it."""
+    indices of the languages whose list has it."""
     import justext  # type: ignore[import-untyped]
 
     names = tuple(sorted(justext.get_stoplists()))
-    index: dict[str, int] = {}
-    for bit, name in enumerate(names):
+    index: dict[str, tuple[int, ...]] = {}
+    for n, name in enumerate(names):
         for word in justext.get_stoplist(name):
-            index[word] = index.get(word, 0) | (1 << bit)
+            index[word] = (*index.get(word, ()), n)
     return names, index
 
 
@@ -101,13 +101,10 @@ def language(words: list[str]) -> tuple[str, frozenset[str]] | None:
     """The stop list that holds most of these (lower-cased) words, when it holds at least
     a tenth of them."""
     names, index = _stop_index()
-    masks = Counter(index.get(w, 0) for w in words)
     hits = [0] * len(names)
-    for mask, count in masks.items():
-        while mask:
-            bit = mask & -mask
-            mask ^= bit
-            hits[bit.bit_length() - 1] += count
+    for word, count in Counter(words).items():
+        for n in index.get(word, ()):
+            hits[n] += count
     best = max(range(len(names)), key=hits.__getitem__)
     if not words or hits[best] * 10 < len(words):
         return None
@@ -168,7 +165,7 @@ def units(lines: list[str], debris: Collection[int] = ()) -> list[Unit]:
         ends = ends_sentence(text)
         prose = False
         if words >= _PROSE_WORDS and share < 0.5:
-            stops = sum(w in stop for w in ws) / len(ws) if stop is not None and ws else 1.0
+            stops = sum(map(stop.__contains__, ws)) / len(ws) if stop is not None and ws else 1.0
             prose = stops >= _STOPS and (
                 ends or (words >= 2 * _PROSE_WORDS and stops >= 1.5 * _STOPS)
             )
