@@ -131,7 +131,11 @@ def units(lines: list[str], debris: Collection[int] = ()) -> list[Unit]:
     raw: list[tuple[int, int, str, float]] = []  # first, last, text, link share
     i, n = 0, len(lines)
     while i < n:
-        text, linked = visible(lines[i])
+        line = lines[i]
+        if line.isspace() or not line:  # (what visible() would find empty, at less cost)
+            i += 1
+            continue
+        text, linked = visible(line)
         if not text:
             i += 1
             continue
@@ -139,6 +143,7 @@ def units(lines: list[str], debris: Collection[int] = ()) -> list[Unit]:
         parts, link = [text], linked
         while (
             i + 1 < n
+            and len(lines[i]) >= WRAP_MIN_CHARS
             and len(lines[i].strip()) >= WRAP_MIN_CHARS
             and not ends_sentence(text)
             and lines[i + 1].strip()
