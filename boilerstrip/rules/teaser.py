@@ -120,8 +120,13 @@ def _listing(doc: Document, marker: int, config: Config) -> bool:
     """Is the text a list of headlines (with or without summaries) rather than a story?
     Lines wrapped at a fixed width are joined back into their paragraphs first."""
     headlines = prose = run = 0
+    before = True  # still before the marker
     unit: list[str] = []
     for j in doc.kept_content():
+        if before and j > marker:
+            if headlines < _LISTING_MIN_HEADLINES or headlines < prose:
+                return False  # (what follows cannot change that)
+            before = False
         v = doc.view(j)
         unit.append(v)
         if len(v) >= WRAP_MIN_CHARS and not ends_sentence(v) and _goes_on(doc, j + 1):
@@ -132,11 +137,11 @@ def _listing(doc: Document, marker: int, config: Config) -> bool:
             run += 1
             if run == _STORY_MIN_PARAGRAPHS:
                 return False
-            prose += j < marker
+            prose += before
         else:
             run = 0
             # (A Markdown heading is a section's title, not a headline of the list.)
-            headlines += j < marker and headline_like(joined, config) and joined[0] != "#"
+            headlines += before and headline_like(joined, config) and joined[0] != "#"
     return headlines >= _LISTING_MIN_HEADLINES and headlines >= prose
 
 
