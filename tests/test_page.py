@@ -4,6 +4,7 @@ byte, the menus and footers around it go; extracts and clean text are not pages.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -174,3 +175,23 @@ def test_a_paragraph_that_a_line_rule_removed_is_not_the_main_text() -> None:
 def test_reference_style_links_are_link_text() -> None:
     assert page.visible("* [Home][1]") == ("Home", 4)
     assert page.visible("Read the [full report][12] today.") == ("Read the full report today.", 11)
+
+
+PAGES = json.loads(
+    (Path(__file__).resolve().parent.parent / "fixtures" / "pages" / "pages.json").read_text(
+        encoding="utf-8"
+    )
+)
+
+
+@pytest.mark.parametrize("row", PAGES, ids=[row["label"] for row in PAGES])
+def test_a_page_dump_comes_back_as_its_story(row: dict[str, str]) -> None:
+    # Twelve languages, a get_text()-like dump and a Markdown one each: menus, headline,
+    # byline, share bar, story, tags, related links, newsletter form, comments, most read,
+    # footer. The default config finds the page and keeps exactly the story.
+    assert Cleaner().clean(row["page"]) == row["article"]
+
+
+@pytest.mark.parametrize("row", PAGES, ids=[row["label"] for row in PAGES])
+def test_the_story_alone_is_no_page(row: dict[str, str]) -> None:
+    assert Cleaner().clean(row["article"]) == row["article"]
