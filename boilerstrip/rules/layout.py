@@ -12,6 +12,8 @@ removed lines.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import pairwise
 from operator import methodcaller
 
 from ..config import Config
@@ -124,20 +126,40 @@ def _make_repeated(rule: DocumentRule, config: Config) -> DocumentAction:
             if len(found) < _POST_MIN_GROUPS:
                 continue
             found.sort()
-            groups = _groups(doc, found)
-            if len(groups) < _REPEATED_MIN_GROUPS and not (
-                len(groups) >= _POST_MIN_GROUPS and all(_under_name(doc, g[0]) for g in groups)
-            ):
-                continue
-            before, inside = _shares(doc, groups)
-            if before > _REPEATED_MAX_BEFORE or inside < _REPEATED_MIN_SHARE:
-                continue  # a list beside the text (teasers, comments), not the text itself
-            n = sum(map(len, groups))
-            for group in groups:
-                for i in group:
-                    doc.keep(i, rule, f"one of {n} {name} lines that head {len(groups)} blocks")
+            for groups in _apart(doc, _groups(doc, found)):
+                if len(groups) < _REPEATED_MIN_GROUPS and not (
+                    len(groups) >= _POST_MIN_GROUPS and all(_under_name(doc, g[0]) for g in groups)
+                ):
+                    continue
+                before, inside = _shares(doc, groups)
+                if before > _REPEATED_MAX_BEFORE or inside < _REPEATED_MIN_SHARE:
+                    continue  # a list beside the text (teasers, comments), not the text
+                n = sum(map(len, groups))
+                for group in groups:
+                    for i in group:
+                        doc.keep(i, rule, f"one of {n} {name} lines that head {len(groups)} blocks")
 
     return apply
+
+
+# Debris that no structure of the content holds between two of its blocks: a list of
+# other stories. (It stands between a story and the comments under it.)
+_APART = frozenset({Category.RELATED, Category.TEASER})
+
+
+def _apart(doc: Document, groups: list[list[int]]) -> list[list[list[int]]]:
+    """The groups, in runs that no related links or teasers stand between."""
+    if not groups:
+        return []
+    breaks = sorted(i for i, v in doc.verdicts.items() if v.rule.category in _APART)
+    runs = [[groups[0]]]
+    for prev, group in pairwise(groups):
+        k = bisect_right(breaks, prev[-1])
+        if k < len(breaks) and breaks[k] < group[0]:
+            runs.append([group])
+        else:
+            runs[-1].append(group)
+    return runs
 
 
 def _shares(doc: Document, groups: list[list[int]]) -> tuple[float, float]:

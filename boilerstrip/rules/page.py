@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Collection
 from importlib import resources
+from itertools import pairwise
 from typing import NamedTuple
 
 import regex
@@ -124,12 +125,33 @@ _STOPS = 0.2
 _SAMPLE = 600
 
 
+# Hard-wrapped text breaks its paragraphs before a word in lower case again and again; a
+# page dump writes each paragraph on a line of its own.
+_WRAP_EVIDENCE = 3
+
+
+def _wrapped(lines: list[str]) -> bool:
+    """Is the text hard-wrapped: a long line that does not end a sentence, then one that
+    starts in lower case, three times or more? Then a long line without an end mark goes
+    on in the next one; otherwise it is a line of its own (a headline, a teaser)."""
+    seen = 0
+    for line, after in pairwise(lines):
+        if len(line) >= WRAP_MIN_CHARS and after.lstrip()[:1].islower():
+            s = line.strip()
+            if len(s) >= WRAP_MIN_CHARS and not ends_sentence(s):
+                seen += 1
+                if seen == _WRAP_EVIDENCE:
+                    return True
+    return False
+
+
 def units(lines: list[str], debris: Collection[int] = ()) -> list[Unit]:
     """The text's units and their scores. A unit whose first line is in ``debris`` (a
     rule removed it: a cookie notice, a copyright line, a comment's date) scores twice as
     low as a label, however much prose it holds."""
     raw: list[tuple[int, int, str, float]] = []  # first, last, text, link share
     i, n = 0, len(lines)
+    wrap = _wrapped(lines)
     while i < n:
         line = lines[i]
         if line.isspace() or not line:  # (what visible() would find empty, at less cost)
@@ -142,7 +164,8 @@ def units(lines: list[str], debris: Collection[int] = ()) -> list[Unit]:
         first = i
         parts, link = [text], linked
         while (
-            i + 1 < n
+            wrap
+            and i + 1 < n
             and len(lines[i]) >= WRAP_MIN_CHARS
             and len(lines[i].strip()) >= WRAP_MIN_CHARS
             and not ends_sentence(text)
