@@ -37,3 +37,18 @@ def test_dates_of_comments_under_a_story_go() -> None:
 def test_two_dates_are_not_a_structure() -> None:
     text = "14 March 2023\n\n" + STORY + "15 March 2023\n"
     assert "March 2023" not in clean(text)
+
+
+def test_related_links_part_the_date_above_a_story_from_the_comments_under_it() -> None:
+    # A date above the story and three under the comments: "blocks" that would hold the
+    # whole text, but the related links between the story and the comments part them.
+    text = (
+        "12 March 2023\n\n"
+        + STORY
+        + "Related articles\n\nSchool roof repairs delayed again\n\n"
+        + "Library hours cut for the summer\n\n"
+        + COMMENTS
+    )
+    out = clean(text)
+    assert "March 2023" not in out
+    assert STORY.strip() in out
