@@ -195,3 +195,12 @@ def test_a_page_dump_comes_back_as_its_story(row: dict[str, str]) -> None:
 @pytest.mark.parametrize("row", PAGES, ids=[row["label"] for row in PAGES])
 def test_the_story_alone_is_no_page(row: dict[str, str]) -> None:
     assert Cleaner().clean(row["article"]) == row["article"]
+
+
+def test_a_text_of_more_lines_than_any_page_is_no_page() -> None:
+    # In auto mode a text of more than 20,000 lines is not read as a page: the unit pass
+    # would hold a tuple per line of it (1M one-word lines took 120 times their size).
+    many = PAGE * (page._MAX_LINES // PAGE.count("\n") + 1)
+    explanation = Cleaner().explain(many)
+    assert "BS1001" not in {d.rule_id for d in explanation.removed}
+    assert "BS1001" in {d.rule_id for d in Cleaner().explain(PAGE).removed}

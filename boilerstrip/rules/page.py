@@ -339,8 +339,12 @@ def detector_score(features: dict[str, float]) -> float:
     return bias + sum(w * v for w, v in zip(weights, inputs(features, names), strict=True))
 
 
-# Texts shorter than this many lines, or with fewer short lines, are not pages.
+# Texts shorter than this many lines, or with fewer short lines, are not pages; nor are
+# texts of more lines than _MAX_LINES (the largest page dumps of both kits have 5,500: a
+# longer text is a book, a log or a concatenation, and the unit pass would hold a tuple per
+# line of it).
 _MIN_LINES = 20
+_MAX_LINES = 20_000
 _MIN_SHORT = 15
 _MIN_SHORT_SHARE = 0.5
 _SHORT = 50
@@ -348,7 +352,7 @@ _SHORT = 50
 
 def _maybe_page(lines: list[str]) -> bool:
     """Cheap: are there enough short lines for the text to be a page's?"""
-    if len(lines) < _MIN_LINES:
+    if not _MIN_LINES <= len(lines) <= _MAX_LINES:
         return False
     short = filled = 0
     for line in lines:
