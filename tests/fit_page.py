@@ -49,8 +49,8 @@ FEATURES = (
 )
 # Hard-wrapped dumps of the whole page on the bench (its README: "the full-page wrapped ones").
 WRAPPED_PAGES = ("august", "html2text", "html2text_rs")
-# group, feature vector, is a page, the main text's share of the prose (a guard, not fitted)
-Row = tuple[str, list[float], bool, float]
+# group, feature vector, is a page, whether page.guarded lets it be cut (not fitted)
+Row = tuple[str, list[float], bool, bool]
 
 
 def bench_texts() -> Iterator[tuple[str, str, bool]]:
@@ -104,7 +104,7 @@ def readings(texts: Iterator[tuple[str, str, bool]]) -> list[Row]:
             seen.clear()
             cleaner.clean(text)
             if seen:
-                out.append((group, page.inputs(seen[0], FEATURES), is_page, seen[0]["inside"]))
+                out.append((group, page.inputs(seen[0], FEATURES), is_page, page.guarded(seen[0])))
     finally:
         page.read = real  # type: ignore[assignment]
     return out
@@ -117,7 +117,7 @@ def fit(rows: list[Row], negative_weight: float, ridge: float = 1.0) -> tuple[li
     for _ in range(30):
         grad = [0.0] * d
         hess = [[0.0] * d for _ in range(d)]
-        for _group, x, y, _inside in rows:
+        for _group, x, y, _allowed in rows:
             xs = [*x, 1.0]
             z = sum(b * v for b, v in zip(beta, xs, strict=True))
             p = 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
@@ -154,9 +154,8 @@ def _solve(a: list[list[float]], b: list[float]) -> list[float]:
 def rates(rows: list[Row], weights: list[float], bias: float) -> dict[str, tuple[int, int]]:
     """Per group: (texts detected as pages, texts)."""
     out: dict[str, tuple[int, int]] = {}
-    for group, x, _y, inside in rows:
-        hit = bias + sum(w * v for w, v in zip(weights, x, strict=True)) > 0
-        hit = hit and inside >= page._MIN_INSIDE
+    for group, x, _y, allowed in rows:
+        hit = allowed and bias + sum(w * v for w, v in zip(weights, x, strict=True)) > 0
         k, n = out.get(group, (0, 0))
         out[group] = (k + hit, n + 1)
     return out
@@ -180,8 +179,8 @@ def main() -> None:
     # A margin: at most --allow of the fitted kit's texts that are not pages score above 0.
     negatives = [
         bias + sum(w * v for w, v in zip(weights, x, strict=True))
-        for _g, x, y, inside in kits[args.fit]
-        if not y and inside >= page._MIN_INSIDE
+        for _g, x, y, allowed in kits[args.fit]
+        if not y and allowed
     ]
     negatives.sort(reverse=True)
     print("highest scores of texts that are not pages:", [round(x, 2) for x in negatives[:12]])

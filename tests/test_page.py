@@ -207,3 +207,12 @@ def test_a_text_of_more_lines_than_any_page_is_no_page() -> None:
     # The same shape, shorter, is a page.
     few = MENU * 3 + "\n" + STORY + "\n" + MENU * 3 + "\n© 2024 The Coastal Times\n"
     assert "BS1001" in {d.rule_id for d in Cleaner().explain(few).removed}
+
+
+def test_one_paragraph_amid_labels_is_not_cut_as_a_page() -> None:
+    # A catalogue's blurb between its menus and its grid reads as a page on every other
+    # feature; one paragraph is too little main text to cut the rest for.
+    blurb = STORY.split("\n\n")[0] + "\n"
+    text = MENU + "\n" + MENU + "\n" + blurb + "\n" + FOOTER + "\n" + MENU + "\n© 2024 Shop\n"
+    assert "BS1001" not in {d.rule_id for d in Cleaner().explain(text).removed}
+    assert Cleaner(Config(mode="page")).clean(text) == blurb

@@ -302,6 +302,7 @@ def read(lines: list[str], ruled: Collection[int]) -> Reading | None:
         "head": a / len(us),
         "inside": sum(u.words for u in us[a : b + 1] if u.score > 0)
         / max(1, sum(u.words for u in us if u.score > 0)),
+        "paragraphs": sum(1 for u in us[a : b + 1] if u.score > 0),
         # A page's header and footer: labels and menu items at both ends of the text.
         "units": n,
         "top_labels": sum(1 for u in us[:edge] if u.score < 0) / edge,
@@ -363,13 +364,22 @@ def _maybe_page(lines: list[str]) -> bool:
     return short >= _MIN_SHORT and short >= _MIN_SHORT_SHARE * filled
 
 
-# In a page, the main text holds at least this share of the prose: prose spread over
-# many runs (documentation between its code, a thread's posts) is content in pieces.
+# In a page, the main text holds at least this share of the prose (prose spread over
+# many runs, documentation between its code or a thread's posts, is content in pieces), in
+# at least this many paragraphs.
 _MIN_INSIDE = 0.5
+_MIN_PARAGRAPHS = 2
+
+
+def guarded(features: dict[str, float]) -> bool:
+    """May a text with these features be cut as a page? Its main text holds half its prose
+    or more, in two paragraphs or more: one paragraph amid hundreds of labels is more
+    likely a catalogue's blurb than a story."""
+    return features["inside"] >= _MIN_INSIDE and features["paragraphs"] >= _MIN_PARAGRAPHS
 
 
 def _reads_as_page(reading: Reading) -> bool:
-    return reading.score > 0 and reading.features["inside"] >= _MIN_INSIDE
+    return reading.score > 0 and guarded(reading.features)
 
 
 def _make_outside(rule: DocumentRule, config: Config) -> DocumentAction | None:
