@@ -425,7 +425,7 @@ PAGE_OUTSIDE = DocumentRule(
     "weighs the label lines before the main text, runs of menu items and repeated ones, "
     "the lines the line rules removed, a copyright sign near the end, digits in the labels "
     "and the share of prose (weights fitted on the wcxb kit, data/page_detector.json), and "
-    "the main text must hold half the prose. "
+    "the main text must hold half the prose, in two paragraphs or more. "
     "mode='page' always runs it, mode='article' never.",
     reason="outside the main text of a page",
     make=_make_outside,
