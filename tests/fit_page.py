@@ -87,13 +87,13 @@ def wcxb_texts() -> Iterator[tuple[str, str, bool]]:
 def readings(texts: Iterator[tuple[str, str, bool]]) -> list[Row]:
     """(group, feature vector, is a page), with the features page.outside computes (in
     the pipeline, so ``ruled`` counts the line rules' verdicts as it sees them)."""
-    seen: list[dict[str, float]] = []
+    seen: list[page.Reading] = []
     real = page.read
 
     def record(lines: list[str], ruled: Collection[int]) -> page.Reading | None:
         reading = real(lines, ruled)
         if reading is not None:
-            seen.append(reading.features)
+            seen.append(reading)
         return reading
 
     cleaner = Cleaner(Config(mode="page"))
@@ -104,7 +104,9 @@ def readings(texts: Iterator[tuple[str, str, bool]]) -> list[Row]:
             seen.clear()
             cleaner.clean(text)
             if seen:
-                out.append((group, page.inputs(seen[0], FEATURES), is_page, page.guarded(seen[0])))
+                reading = seen[0]
+                allowed = page.cut_region(reading) is not None
+                out.append((group, page.inputs(reading.features, FEATURES), is_page, allowed))
     finally:
         page.read = real  # type: ignore[assignment]
     return out

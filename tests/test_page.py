@@ -116,7 +116,7 @@ def test_prose_spread_over_many_runs_is_not_one_page() -> None:
     reading = page.read(split_lines(text), ())
     assert reading is not None
     assert reading.features["inside"] < page._MIN_INSIDE
-    assert not page._reads_as_page(reading)
+    assert page.cut_region(reading) is None
 
 
 def test_the_detector_weights_name_the_features_read_gives() -> None:
@@ -216,3 +216,22 @@ def test_one_paragraph_amid_labels_is_not_cut_as_a_page() -> None:
     text = MENU + "\n" + MENU + "\n" + blurb + "\n" + FOOTER + "\n" + MENU + "\n© 2024 Shop\n"
     assert "BS1001" not in {d.rule_id for d in Cleaner().explain(text).removed}
     assert Cleaner(Config(mode="page")).clean(text) == blurb
+
+
+def test_cleaning_a_page_twice_changes_nothing_more() -> None:
+    # Debris between the story's short paragraphs (an ad label and two share prompts)
+    # splits the main run; once cleaned, the paragraphs stand together. The guard reads
+    # the text as its cleaned self would, so the first clean() already cuts the page, and
+    # the second has nothing left to cut (before, the first left the page whole and the
+    # second cut it).
+    paragraphs = (
+        "The harbour bridge opened again on Monday after repairs.",
+        "Engineers replaced the deck and strengthened all the piers.",
+        "Ferry operators now expect fewer passengers on the route.",
+    )
+    debris = "Advertisement\n\nShare this article\n\nShare on Facebook\n\n"
+    story = "".join(p + "\n\n" + debris for p in paragraphs)
+    text = MENU + "\n" + MENU + "\n" + story + FOOTER + "\n" + MENU + "\n© 2024 Times\n"
+    once = Cleaner().clean(text)
+    assert Cleaner().clean(once) == once
+    assert "Home" not in once and all(p in once for p in paragraphs)

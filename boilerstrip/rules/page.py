@@ -242,6 +242,15 @@ def _list_after(us: list[Unit], b: int) -> int:
     return b
 
 
+def _share(us: list[Unit], a: int, b: int) -> dict[str, float]:
+    """The guard's evidence (see ``guarded``) for the run of units a..b."""
+    return {
+        "inside": sum(u.words for u in us[a : b + 1] if u.score > 0)
+        / max(1, sum(u.words for u in us if u.score > 0)),
+        "paragraphs": sum(1 for u in us[a : b + 1] if u.score > 0),
+    }
+
+
 class Region(NamedTuple):
     first: int  # the main text's first line
     last: int  # its last line
@@ -268,6 +277,9 @@ class Reading(NamedTuple):
     region: Region
     features: dict[str, float]
     score: float  # the detector's score: the text reads as a page above 0
+    # The main region and the guard's evidence as the cleaned text will have them, without
+    # the units that a rule removed (None: no rule removed any).
+    cleaned: tuple[Region, dict[str, float]] | None = None
 
 
 def read(lines: list[str], ruled: Collection[int]) -> Reading | None:
@@ -300,9 +312,7 @@ def read(lines: list[str], ruled: Collection[int]) -> Reading | None:
         "prose": sum(u.words for u in us if u.score > 0) / words,
         "links": sum(1 for u in us if u.linked >= _LINKED),
         "head": a / len(us),
-        "inside": sum(u.words for u in us[a : b + 1] if u.score > 0)
-        / max(1, sum(u.words for u in us if u.score > 0)),
-        "paragraphs": sum(1 for u in us[a : b + 1] if u.score > 0),
+        **_share(us, a, b),
         # A page's header and footer: labels and menu items at both ends of the text.
         "units": n,
         "top_labels": sum(1 for u in us[:edge] if u.score < 0) / edge,
@@ -313,7 +323,22 @@ def read(lines: list[str], ruled: Collection[int]) -> Reading | None:
         "tiny": sum(1 for u in us if u.words <= 2) / n,
     }
     region = Region(us[a].first, us[b].last, int(features["before"]), int(features["after"]))
-    return Reading(region, features, detector_score(features))
+    return Reading(region, features, detector_score(features), _cleaned(us, ruled))
+
+
+def _cleaned(us: list[Unit], ruled: Collection[int]) -> tuple[Region, dict[str, float]] | None:
+    """The main region and the guard's evidence on the units that no rule removed."""
+    if not ruled:
+        return None
+    kept = [u for u in us if u.first not in ruled]
+    run = main_run(kept)
+    if run is None:
+        return None
+    a, b = run
+    b = _list_after(kept, b)
+    before = sum(1 for u in kept[:a] if u.score < 0)
+    after = sum(1 for u in kept[b + 1 :] if u.score < 0)
+    return Region(kept[a].first, kept[b].last, before, after), _share(kept, a, b)
 
 
 # The features that are shares (0 to 1); the others are counts, read on a log scale.
@@ -378,8 +403,17 @@ def guarded(features: dict[str, float]) -> bool:
     return features["inside"] >= _MIN_INSIDE and features["paragraphs"] >= _MIN_PARAGRAPHS
 
 
-def _reads_as_page(reading: Reading) -> bool:
-    return reading.score > 0 and guarded(reading.features)
+def cut_region(reading: Reading) -> Region | None:
+    """The region to keep when the text reads as a page: the main run, or, when only the
+    cleaned text's main run passes the guard, that one. Then the cleaned text reads as
+    the same page with the same main text, and cleaning it again changes nothing more
+    (without it, debris that split the story kept the first clean() from cutting and let
+    the second cut)."""
+    if guarded(reading.features):
+        return reading.region
+    if reading.cleaned is not None and guarded(reading.cleaned[1]):
+        return reading.cleaned[0]
+    return None
 
 
 def _make_outside(rule: DocumentRule, config: Config) -> DocumentAction | None:
@@ -392,9 +426,15 @@ def _make_outside(rule: DocumentRule, config: Config) -> DocumentAction | None:
         if not forced and not _maybe_page(lines):
             return
         reading = read(lines, doc.verdicts.keys())
-        if reading is None or not (forced or _reads_as_page(reading)):
+        if reading is None:
             return
-        r = reading.region
+        if forced:
+            r = reading.region
+        else:
+            found = cut_region(reading) if reading.score > 0 else None
+            if found is None:
+                return
+            r = found
         why = (
             "the mode is page"
             if forced
