@@ -164,7 +164,7 @@ def _in_section(doc: Document, marker: int, rest: list[int]) -> list[int]:
     level = len(m.group(1))
     for n, j in enumerate(rest):
         h = _HEADING.match(doc.view(j))
-        if h is not None and len(h.group(1)) <= level and _hasprose_line(doc, rest[n + 1 :]):
+        if h is not None and len(h.group(1)) <= level and _has_prose(doc, rest[n + 1 :]):
             return rest[:n]
     return rest
 
@@ -212,7 +212,7 @@ def _topics(doc: Document, lines: list[int]) -> bool:
     )
 
 
-def _hasprose_line(doc: Document, lines: list[int]) -> bool:
+def _has_prose(doc: Document, lines: list[int]) -> bool:
     """Does the section open with prose: one of its first two lines?"""
     for j in lines[:2]:
         v = doc.view(j)
@@ -296,16 +296,15 @@ TEASER_AFTER_MARKER = DocumentRule(
     name="teaser.after_marker",
     category=Category.TEASER,
     description="Headlines listed under a 'Related' / 'Keep Reading' / 'More from X' heading, "
-    "and, when the heading is near the end, the short teasers that follow it. A list under "
-    "a Markdown heading ends at the text's next section (a heading of its level or above "
-    "followed by prose); when it ends there and its items are topics of six words or "
-    "fewer ('## See also' in an encyclopedia or a manual), it and its heading are a section "
-    "of the text and stay; so do a heading and its list when the list's first line starts "
-    "with a key that a line above it starts with ('Recommended' / '- OS: Windows 11', "
-    "after '- OS: Windows 10'). A text that "
-    "is itself a list of headlines (three or more before the heading, no fewer than its "
-    "lines of prose, and never three paragraphs of prose in a row: a front page, a "
-    "section's page) keeps the headlines under its headings.",
+    "and, when the heading is near the end, the short teasers that follow it. Three kinds "
+    "of list stay, with their heading: a list under a Markdown heading that ends at the "
+    "text's next section (a heading of its level or above, then prose) and holds topics "
+    "of six words or fewer ('## See also' in an encyclopedia or a manual); a list whose "
+    "first line starts with a key that a line above starts with ('Recommended' / '- OS: "
+    "Windows 11', after '- OS: Windows 10'); and every list of a text that is itself a "
+    "list of headlines (three or more before the first heading, no fewer than its lines "
+    "of prose, and never three paragraphs of prose in a row: a front page, a section's "
+    "page).",
     reason="a teaser under a list heading",
     lists=("teaser.open_end", "quote.source", *REPORTED_LISTS),
     requires=("related.heading",),
