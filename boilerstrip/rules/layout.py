@@ -229,7 +229,9 @@ LAYOUT_REPEATED = LayoutRule(
     "thread), and those blocks are the text: half of what is kept or "
     "more, with at most a quarter of it before them. The dates of a thread's posts, the "
     "brand under each card of a category page, the reviewer of each review, the category of "
-    "each catalogue entry. Debris of that shape comes once or twice (a date above the "
+    "each catalogue entry. Related links or teasers between two groups part them (a date "
+    "above a story and the dates of the comments under it are no thread). Debris of that "
+    "shape comes once or twice (a date above the "
     "story), or in a list beside the story (teasers, comments under it).",
     reason="a repeated structure of the content",
     make=_make_repeated,
