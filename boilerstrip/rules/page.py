@@ -236,10 +236,15 @@ def _list_after(us: list[Unit], b: int) -> int:
             return b
     while b + 1 < len(us):
         u = us[b + 1]
-        if u.linked >= _LINKED or (u.words <= _NAV_WORDS and _NAV.fullmatch(u.text)):
+        if u.linked >= _LINKED or _menu_item(u):
             break
         b += 1
     return b
+
+
+def _menu_item(u: Unit) -> bool:
+    """Does the unit read as a menu item: a few words of letters?"""
+    return u.words <= _NAV_WORDS and _NAV.fullmatch(u.text) is not None
 
 
 def _share(us: list[Unit], a: int, b: int) -> dict[str, float]:
@@ -292,7 +297,7 @@ def read(lines: list[str], ruled: Collection[int]) -> Reading | None:
     a, b = run
     b = _list_after(us, b)
     labels = [u for u in us if u.score < 0]
-    nav = [u.score < 0 and u.words <= _NAV_WORDS and _NAV.fullmatch(u.text) is not None for u in us]
+    nav = [u.score < 0 and _menu_item(u) for u in us]
     longest = length = 0
     for x in nav:
         length = length + 1 if x else 0
