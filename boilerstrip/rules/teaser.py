@@ -146,8 +146,12 @@ def _listing(doc: Document, marker: int, config: Config) -> bool:
 
 
 def _goes_on(doc: Document, j: int) -> bool:
-    """Does line j, right below a line, go on with its paragraph?"""
-    return j < len(doc.lines) and not doc.removed(j) and doc.view(j)[:1].isalnum()
+    """Does the text go on, at line j right below a line, with that line's paragraph? Lines
+    that a rule removed are passed over, as the cleaned text will not have them (and a
+    blank line, which ends the paragraph, is kept next to them)."""
+    while j < len(doc.lines) and doc.removed(j) and not is_blank(doc.lines[j]):
+        j += 1
+    return j < len(doc.lines) and doc.view(j)[:1].isalnum()
 
 
 _HEADING = regex.compile(r"(#{1,6})\s")
