@@ -52,3 +52,15 @@ def test_related_links_part_the_date_above_a_story_from_the_comments_under_it() 
     out = clean(text)
     assert "March 2023" not in out
     assert STORY.strip() in out
+
+
+def test_a_list_of_lines_of_one_kind_is_the_text() -> None:
+    # A library's catalogue: every entry ends in a parenthesis that reads like a photo
+    # credit. Debris of one kind is a few lines of a text; half of its lines is the text.
+    entries = "".join(
+        f"Catalogue no. {n}: hardware, tools and fittings ({1900 + n}), by Mill & Co. "
+        "(page images at HathiTrust)\n"
+        for n in range(12)
+    )
+    text = "Hardware -- Catalogs\n\n" + entries
+    assert clean(text) == text

@@ -97,6 +97,12 @@ LAYOUT_CONTINUED = LayoutRule(
 # content after it). Debris that a shape rule finds comes once or twice: a date line above
 # the story and one below it.
 _REPEATED_MIN_GROUPS = 3
+# A rule that finds its kind of line in half of a text's lines or more (ten at least) has
+# found the text: a catalogue whose entries end in "(page images at HathiTrust)", a
+# schedule of dates. Debris of one kind is a few lines of a text. Besides the shape rules,
+# the rules that read a line's credit at its end.
+_MOST_MIN_LINES = 10
+_FORMS = frozenset({Category.CAPTION, Category.CREDIT})
 # Two groups are a structure too when each heads a post: the line right above each is a
 # short name (a user name above a post's date), as in a thread of two posts.
 _POST_MIN_GROUPS = 2
@@ -118,12 +124,20 @@ def _make_repeated(rule: DocumentRule, config: Config) -> DocumentAction:
     def apply(doc: Document) -> None:
         if len(doc.verdicts) < _POST_MIN_GROUPS:
             return
-        by_rule: dict[str, list[int]] = {}
+        by_rule: dict[LineRule, list[int]] = {}
         for i, v in doc.verdicts.items():
-            if isinstance(v.rule, LineRule) and v.rule.shape:
-                by_rule.setdefault(v.rule.name, []).append(i)
-        for name, found in by_rule.items():
-            if len(found) < _POST_MIN_GROUPS:
+            if isinstance(v.rule, LineRule) and (v.rule.shape or v.rule.category in _FORMS):
+                by_rule.setdefault(v.rule, []).append(i)
+        filled = 0
+        for judge, found in by_rule.items():
+            name = judge.name
+            if len(found) >= _MOST_MIN_LINES:
+                filled = filled or sum(1 for line in doc.lines if not is_blank(line))
+                if len(found) * 2 >= filled:
+                    for i in found:
+                        doc.keep(i, rule, f"one of {len(found)} {name} lines of {filled}: a list")
+                    continue
+            if len(found) < _POST_MIN_GROUPS or not judge.shape:
                 continue
             found.sort()
             for groups in _apart(doc, _groups(doc, found)):
@@ -229,7 +243,9 @@ LAYOUT_REPEATED = LayoutRule(
     "thread), and those blocks are the text: half of what is kept or "
     "more, with at most a quarter of it before them. The dates of a thread's posts, the "
     "brand under each card of a category page, the reviewer of each review, the category of "
-    "each catalogue entry. Related links or teasers between two groups part them (a date "
+    "each catalogue entry. Also keeps every line of such a rule, or of a rule that reads a "
+    "credit at a line's end, when it found half of the text's lines or more (ten at least): "
+    "a catalogue, a schedule. Related links or teasers between two groups part them (a date "
     "above a story and the dates of the comments under it are no thread). Debris of that "
     "shape comes once or twice (a date above the "
     "story), or in a list beside the story (teasers, comments under it).",
