@@ -218,10 +218,10 @@ _ONLY_ADDRESS = (
 _MAIL_SOMEONE = (
     rf"{LEAD}(?i:<<author.write_to>>)\s++{PERSON}\s++(?i:<<author.write_at>>)\s++{EMAIL}"
 )
-# A one-line bio: "Jane Doe (Tribune) is a reporter ...".
+# A one-line bio: "Jane Doe (Tribune) is a reporter ...", the name maybe a Markdown link.
 _BIO = (
-    rf"{PERSON}\s*+(?:\([^()]{{0,80}}+\)\s*+)?(?i:<<author.bio_verb>>)\s++"
-    rf"(?i:<<author.bio_article>>)\s"
+    rf"(?:{PERSON}|\[{PERSON}\]\([^()\s]{{0,200}}+\))\s*+(?:\([^()]{{0,80}}+\)\s*+)?"
+    rf"(?i:<<author.bio_verb>>)\s++(?i:<<author.bio_article>>)\s"
 )
 _PROFILE = rf"(?<=(?i:{_SITES}))\.com/"
 
@@ -241,11 +241,26 @@ def _make_contact(rule: LineRule, config: Config) -> LineMatcher | None:
             return "the line is only an address"
         if mail_someone.match(v):
             return ""
-        if any(t.search(v) for t in _CONTACT_TOKENS) and (phrase.search(k) or bio.match(v)):
+        if not any(t.search(v) for t in _CONTACT_TOKENS):
+            return None
+        if bio.match(v):
             return ""
-        return None
+        found = phrase.search(k)
+        if found is None:
+            return None
+        # A paragraph of the story that ends with the author's handles ("I hope this helps
+        # ... You can follow me on Bluesky at @..."): the phrase comes after two sentences.
+        if len(_SENTENCE_END.findall(k, 0, found.start())) >= _CONTACT_MAX_SENTENCES:
+            return None
+        return ""
 
     return match
+
+
+# A contact line says how to reach the author in its first two sentences; a paragraph
+# whose first such phrase comes later is the story's, with the handles at its end.
+_CONTACT_MAX_SENTENCES = 2
+_SENTENCE_END = regex.compile(r"[.!?]\s++(?=\S)")
 
 
 AUTHOR_CONTACT = LineRule(
@@ -253,7 +268,8 @@ AUTHOR_CONTACT = LineRule(
     name="author.contact",
     category=Category.AUTHOR,
     description="How to reach the author: an address, a handle, 'Follow her on Twitter "
-    "@...', 'can be reached at ...', or a one-line bio with an address in it.",
+    "@...', 'can be reached at ...', or a one-line bio with an address in it. A paragraph "
+    "whose 'follow me on ...' comes after two sentences is the story's closing paragraph.",
     reason="an author's contact line",
     lists=(
         "author.contact",
@@ -275,11 +291,17 @@ AUTHOR_CONTACT = LineRule(
         "Jane Doe is a reporter for the Tribune. Contact her at jdoe@example.com.",
         "twitter.com/paultakahashi",
         "Email Jane Doe at jdoe@example.com or follow her @janedoe.",
+        "[Jane Doe](/contributor/jane-doe) is a staff writer at the Tribune covering courts. "
+        "She was an editor before. Previously she wrote for the Ledger. Follow her on "
+        "Twitter @janedoe.",
     ),
     keeps=(
         "She said she could be reached at home most evenings.",
         "Residents can email the council at budget@example.gov until Friday.",
         "The account @NWS posted the warning at 3 a.m., hours before the storm.",
+        # The story's closing paragraph, which ends with the author's handles.
+        "I hope this walk-through helps you run the log on your own servers. The code is "
+        "in the repository. If you have questions, follow me on Mastodon at @jdoe@example.org.",
     ),
 )
 
