@@ -235,3 +235,24 @@ def test_cleaning_a_page_twice_changes_nothing_more() -> None:
     once = Cleaner().clean(text)
     assert Cleaner().clean(once) == once
     assert "Home" not in once and all(p in once for p in paragraphs)
+
+
+def test_a_known_title_anchors_the_main_text() -> None:
+    # A short story after its headline, a longer legal notice at the foot of the page:
+    # without the title the notice is the longest run of prose; with it, the story that
+    # starts after the headline is the main text.
+    title = "Harbour bridge reopens after two years of repairs"
+    notice = (
+        "The information provided on this website, including articles, pages and all other "
+        "materials, is for general information only and is not advice of any kind; the "
+        "publisher makes no warranty about its accuracy, completeness or fitness for a "
+        "purpose, and accepts no liability for any loss that may arise from its use.\n\n"
+        "All trademarks, logos and brand names shown on this website are the property of "
+        "their respective owners, and their use here does not imply any endorsement; "
+        "reproduction of any material from this website in whole or in part without the "
+        "written permission of the publisher is prohibited in every country.\n"
+    )
+    text = MENU + "\n" + title + "\n\n" + STORY + "\n" + MENU + "\n" + FOOTER + "\n" + notice
+    cleaner = Cleaner(Config(mode="page"))
+    assert cleaner.clean(text) != STORY
+    assert cleaner.clean(text, title=title) == STORY

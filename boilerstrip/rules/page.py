@@ -225,6 +225,35 @@ def main_run(us: list[Unit]) -> tuple[int, int] | None:
     return best_at
 
 
+# The story starts within this many units after its headline (a byline, a date, a share
+# bar between them).
+_AFTER_TITLE = 12
+
+
+def _title_key(s: str) -> str:
+    return " ".join(s.split()).casefold()
+
+
+def anchored_run(us: list[Unit], titles: frozenset[str]) -> tuple[int, int] | None:
+    """The main run when the page's title is known: a run that starts within a few units
+    after a unit that is the title (the headline) and goes on while its sum stays above
+    0, the one with the largest sum; None when no unit is the title or no such run sums
+    above 0."""
+    best, found = 0.0, None
+    for h, head in enumerate(us):
+        if _title_key(head.text) not in titles:
+            continue
+        for a in range(h + 1, min(h + 1 + _AFTER_TITLE, len(us))):
+            total = 0.0
+            for j in range(a, len(us)):
+                total += us[j].score
+                if total <= 0:
+                    break
+                if total > best:
+                    best, found = total, (a, j)
+    return found
+
+
 def _list_after(us: list[Unit], b: int) -> int:
     """The main run's last unit, past the list that its last line (or the short sentence
     after it) announces with a colon ("The tour dates:"): the items up to the first menu
@@ -287,11 +316,13 @@ class Reading(NamedTuple):
     cleaned: tuple[Region, dict[str, float]] | None = None
 
 
-def read(lines: list[str], ruled: Collection[int]) -> Reading | None:
+def read(lines: list[str], ruled: Collection[int], titles: tuple[str, ...] = ()) -> Reading | None:
     """The main region of the lines, and how much they read as a whole page's text.
-    ``ruled``: the lines the rules before removed."""
+    ``ruled``: the lines the rules before removed; ``titles``: the page's title(s), when
+    the caller knows them (the main text starts after the headline that repeats one)."""
     us = units(lines, ruled)
-    run = main_run(us)
+    heads = frozenset(filter(None, map(_title_key, titles)))
+    run = (anchored_run(us, heads) if heads else None) or main_run(us)
     if run is None:
         return None
     a, b = run
@@ -328,15 +359,17 @@ def read(lines: list[str], ruled: Collection[int]) -> Reading | None:
         "tiny": sum(1 for u in us if u.words <= 2) / n,
     }
     region = Region(us[a].first, us[b].last, int(features["before"]), int(features["after"]))
-    return Reading(region, features, detector_score(features), _cleaned(us, ruled))
+    return Reading(region, features, detector_score(features), _cleaned(us, ruled, heads))
 
 
-def _cleaned(us: list[Unit], ruled: Collection[int]) -> tuple[Region, dict[str, float]] | None:
+def _cleaned(
+    us: list[Unit], ruled: Collection[int], heads: frozenset[str]
+) -> tuple[Region, dict[str, float]] | None:
     """The main region and the guard's evidence on the units that no rule removed."""
     if not ruled:
         return None
     kept = [u for u in us if u.first not in ruled]
-    run = main_run(kept)
+    run = (anchored_run(kept, heads) if heads else None) or main_run(kept)
     if run is None:
         return None
     a, b = run
@@ -430,7 +463,7 @@ def _make_outside(rule: DocumentRule, config: Config) -> DocumentAction | None:
         lines = doc.lines
         if not forced and not _maybe_page(lines):
             return
-        reading = read(lines, doc.verdicts.keys())
+        reading = read(lines, doc.verdicts.keys(), doc.titles)
         if reading is None:
             return
         if forced:
@@ -470,7 +503,9 @@ PAGE_OUTSIDE = DocumentRule(
     "weighs the label lines before the main text, runs of menu items and repeated ones, "
     "the lines the line rules removed, a copyright sign near the end, digits in the labels "
     "and the share of prose (weights fitted on the wcxb kit, data/page_detector.json), and "
-    "the main text must hold half the prose, in two paragraphs or more. "
+    "the main text must hold half the prose, in two paragraphs or more. When the caller "
+    "gives the page's title (clean(text, title=...), extract()), the main text starts "
+    "within a few lines after the headline that repeats it. "
     "mode='page' always runs it, mode='article' never.",
     reason="outside the main text of a page",
     make=_make_outside,
