@@ -149,6 +149,11 @@ def headline_like(v: str, config: Config) -> bool:
     return len(v.split()) >= 3
 
 
+def title_key(s: str) -> str:
+    """A title as lines are compared with it: white space runs as one space, any case."""
+    return " ".join(s.split()).casefold()
+
+
 # A line of prose: this many words, ending a sentence.
 PROSE_MIN_WORDS = 8
 # Citation marks after a sentence: "[4]", "[citation needed]".

@@ -21,7 +21,7 @@ from .base import (
     phrase_source,
     start_tokens,
 )
-from .common import headline_like
+from .common import headline_like, title_key
 
 _NUMERIC_DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
 _ISO = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
@@ -312,10 +312,6 @@ META_HEADLINE = DocumentRule(
 )
 
 
-def _norm_title(s: str) -> str:
-    return " ".join(s.split()).casefold()
-
-
 # Short labels above a headline ("Review", "World news"), at most this many words.
 _LABEL_MAX_WORDS = 3
 # A title repeated further down is removed only if it has at least this many words: a
@@ -325,12 +321,12 @@ _REPEAT_MIN_WORDS = 3
 
 def _make_title(rule: DocumentRule, config: Config) -> DocumentAction:
     def apply(doc: Document) -> None:
-        titles = {t for t in map(_norm_title, doc.titles) if t}
+        titles = {t for t in map(title_key, doc.titles) if t}
         if not titles:
             return
         top = doc.content[:3]
         for k, i in enumerate(top):
-            if _norm_title(doc.view(i)) in titles:
+            if title_key(doc.view(i)) in titles:
                 labels = top[:k]
                 if all(len(doc.view(j).split()) <= _LABEL_MAX_WORDS for j in labels):
                     for j in labels:
@@ -340,7 +336,7 @@ def _make_title(rule: DocumentRule, config: Config) -> DocumentAction:
         long_titles = {t for t in titles if len(t.split()) >= _REPEAT_MIN_WORDS}
         if long_titles:
             for i in doc.content:
-                if _norm_title(doc.view(i)) in long_titles:
+                if title_key(doc.view(i)) in long_titles:
                     doc.remove(i, rule, "the page's title, repeated")
 
     return apply

@@ -28,6 +28,7 @@ from ..config import Config
 from ..model import Category
 from ..text import WRAP_MIN_CHARS, ends_sentence, is_blank
 from .base import Document, DocumentAction, DocumentRule
+from .common import title_key
 
 # A Markdown image, a Markdown link (its text stays; inline, or by reference: "[text][12]"),
 # a link target in parentheses as some
@@ -230,10 +231,6 @@ def main_run(us: list[Unit]) -> tuple[int, int] | None:
 _AFTER_TITLE = 12
 
 
-def _title_key(s: str) -> str:
-    return " ".join(s.split()).casefold()
-
-
 def anchored_run(us: list[Unit], titles: frozenset[str]) -> tuple[int, int] | None:
     """The main run when the page's title is known: a run that starts within a few units
     after a unit that is the title (the headline) and goes on while its sum stays above
@@ -241,7 +238,7 @@ def anchored_run(us: list[Unit], titles: frozenset[str]) -> tuple[int, int] | No
     above 0."""
     best, found = 0.0, None
     for h, head in enumerate(us):
-        if _title_key(head.text) not in titles:
+        if title_key(head.text) not in titles:
             continue
         for a in range(h + 1, min(h + 1 + _AFTER_TITLE, len(us))):
             total = 0.0
@@ -321,7 +318,7 @@ def read(lines: list[str], ruled: Collection[int], titles: tuple[str, ...] = ())
     ``ruled``: the lines the rules before removed; ``titles``: the page's title(s), when
     the caller knows them (the main text starts after the headline that repeats one)."""
     us = units(lines, ruled)
-    heads = frozenset(filter(None, map(_title_key, titles)))
+    heads = frozenset(filter(None, map(title_key, titles)))
     run = (anchored_run(us, heads) if heads else None) or main_run(us)
     if run is None:
         return None

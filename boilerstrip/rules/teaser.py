@@ -8,7 +8,7 @@ import regex
 from ..config import Config
 from ..model import Category
 from ..phrases import key, load
-from ..text import BLANK, BULLETS, WRAP_MIN_CHARS, content_words, ends_sentence, is_blank
+from ..text import BLANK, WRAP_MIN_CHARS, content_words, ends_sentence, is_blank
 from .base import (
     FLAGS,
     REPORTED_LISTS,
@@ -20,6 +20,7 @@ from .base import (
     reported_pattern,
 )
 from .common import closing_pattern, headline_like, overlap, prose_line, tail_run
+from .page import visible
 
 # A tagged headline is at least this long.
 _TAGGED_MIN_CHARS = 10
@@ -205,15 +206,11 @@ def _same_fields(doc: Document, marker: int, first: int) -> bool:
 # A topic ("Lunesdale Valley Railway", "Writing your own theme") has at most this many
 # words; most headlines of other stories have more.
 _TOPIC_MAX_WORDS = 6
-_LINK_TEXT = regex.compile(r"\[([^\]\n]*+)\]\([^)\n]*+\)")
 
 
 def _topics(doc: Document, lines: list[int]) -> bool:
     """Are the lines a list of topics: items of a few words each?"""
-    return all(
-        len(_LINK_TEXT.sub(r"\1", doc.view(j)).lstrip(BULLETS).split()) <= _TOPIC_MAX_WORDS
-        for j in lines
-    )
+    return all(len(visible(doc.view(j))[0].split()) <= _TOPIC_MAX_WORDS for j in lines)
 
 
 def _has_prose(doc: Document, lines: list[int]) -> bool:
