@@ -78,6 +78,7 @@ REGISTRY.extend(
         layout.LAYOUT_REPEATED,
         layout.LAYOUT_SECTION,
         layout.LAYOUT_CONTEXT,
+        layout.LAYOUT_FIELDS,
         layout.LAYOUT_CODE,
         # named by the assembly
         layout.LAYOUT_BLANK,

@@ -16,6 +16,8 @@ from bisect import bisect_right
 from itertools import pairwise
 from operator import methodcaller
 
+import regex
+
 from ..config import Config
 from ..model import Category
 from ..text import BLANK, is_blank, view
@@ -339,6 +341,64 @@ LAYOUT_CONTEXT = LayoutRule(
     make=_make_context,
 )
 
+# A price: an amount with a currency sign or code before or after it ("£44.99", "129,95 €",
+# "USD 1,299"), perhaps after a word ("from $20", "ab 39 €"), and little else.
+_PRICE = regex.compile(
+    r"(?:\p{L}+\.?\s)?(?:(?:\p{Sc}|[A-Z]{3})\s?\d[\d.,' ]*|\d[\d.,' ]*\s?(?:\p{Sc}|[A-Z]{3}))"
+    r"(?:\s.{0,20})?"
+)
+# A record's field: a short label, a colon, a value ("Developed By: Bungie").
+_FIELD = regex.compile(r"\p{L}[\p{L}\p{M}' ]{0,30}:\s+\S")
+
+
+def _make_fields(rule: DocumentRule, config: Config) -> DocumentAction:
+    def apply(doc: Document) -> None:
+        found = [
+            i
+            for i, v in doc.verdicts.items()
+            if isinstance(v.rule, LineRule) and v.rule.category is Category.AUTHOR and v.rule.shape
+        ]
+        for i in found:
+            name = doc.verdicts[i].rule.name
+            below = doc.kept_after(i, 1)
+            if below and _PRICE.fullmatch(doc.view(below[0])):
+                doc.keep(
+                    i, rule, f"a product's brand: line {below[0] + 1} is its price (not {name})"
+                )
+                continue
+            above = next((j for j in range(i - 1, -1, -1) if not is_blank(doc.lines[j])), None)
+            if (
+                above is not None
+                and above not in doc.verdicts
+                and _FIELD.match(doc.view(i))
+                and _FIELD.match(doc.view(above))
+            ):
+                doc.keep(
+                    i, rule, f"a field of a record under the field on line {above + 1} (not {name})"
+                )
+
+    return apply
+
+
+LAYOUT_FIELDS = LayoutRule(
+    id="BS0007",
+    name="layout.fields",
+    category=Category.LAYOUT,
+    description="Keeps a line that a byline rule removed when it is a field of a record, not "
+    "a story's byline: the next kept line is a price ('by Brindle Home' above '£44.99': the "
+    "brand on a product page or card), or the line above is a kept field of the same form "
+    "('Published By: Ubisoft' under 'Developed By: Ubisoft'). A story's byline stands above "
+    "the story, or beside a date that a rule removes too.",
+    reason="a field of a record",
+    make=_make_fields,
+    keeps=(
+        "# Quiet Boil Kettle 1.7 L\n\nby Brindle Home\n\n£44.99\n\nBoils a full jug in four "
+        "minutes.\n",
+        "Harbour Lights\n\nDeveloped By: Tidewater Games\n\nPublished By: Northsea "
+        "Interactive\n\nA lighthouse keeper's puzzle game.\n",
+    ),
+)
+
 # A Markdown code fence: three backticks or tildes or more, indented by three spaces or
 # less (the info string after an opening fence, "```yaml", is allowed).
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
@@ -411,6 +471,7 @@ RULES = (
     LAYOUT_REPEATED,
     LAYOUT_SECTION,
     LAYOUT_CONTEXT,
+    LAYOUT_FIELDS,
     LAYOUT_CODE,
     LAYOUT_BLANK,
 )
