@@ -412,7 +412,8 @@ _SHORT = 50
 
 
 def _maybe_page(lines: list[str]) -> bool:
-    """Cheap: are there enough short lines for the text to be a page's?"""
+    """Cheap: are there enough short lines for the text to be a page's (as a reader sees
+    them: without the addresses of Markdown links)?"""
     if not _MIN_LINES <= len(lines) <= _MAX_LINES:
         return False
     short = filled = 0
@@ -420,6 +421,9 @@ def _maybe_page(lines: list[str]) -> bool:
         n = len(line.strip())
         if n:
             filled += 1
+            if n >= _SHORT and ("](" in line or "://" in line or "<" in line):
+                # A menu item as a Markdown converter writes it, with the link's address.
+                n = len(visible(line)[0])
             short += n < _SHORT
     return short >= _MIN_SHORT and short >= _MIN_SHORT_SHARE * filled
 
