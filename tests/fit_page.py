@@ -8,7 +8,9 @@ log scale, shares as they are). It is fitted on one kit and measured on the othe
 
 - bench: the full-page extractors, and the hard-wrapped dumps of a whole page (august,
   html2text, html2text_rs), are pages; every other extractor's text and the gold are not.
-- wcxb: html_text_fullpage is a page; trafilatura, readability and the gold are not.
+- wcxb: html_text_fullpage, and the pages dumped as Markdown here (``markdown_dump``), are
+  pages; trafilatura, readability, trafilatura's Markdown extract (links and all) and the
+  gold are not.
 
 Texts that are not pages weigh ``--negative-weight`` times more than pages (a false page
 costs story; a missed one only leaves debris). Detection rates on both kits are printed
@@ -23,6 +25,8 @@ import json
 import math
 from collections.abc import Collection, Iterator
 from pathlib import Path
+
+import trafilatura
 
 from boilerstrip import Cleaner, Config
 from boilerstrip.rules import page
@@ -82,6 +86,124 @@ def wcxb_texts() -> Iterator[tuple[str, str, bool]]:
                     yield (f"wcxb {name}", text, name == "html_text_fullpage")
     for item in gold.values():
         yield ("wcxb gold", item["main_content"], False)
+    # The kit's pages as a Markdown converter writes them (links with their addresses),
+    # which html_text_fullpage cannot show: pages too.
+    # ... and the article as trafilatura extracts it in Markdown, links and all: no page.
+    for path in sorted((wcxb / "html").glob("*.html.gz")):
+        with gzip.open(path) as f:
+            html = f.read()
+        text = markdown_dump(html)
+        if text:
+            yield (MARKDOWN, text, True)
+        extract = trafilatura.extract(
+            html.decode("utf-8"),
+            output_format="markdown",
+            include_links=True,
+            include_formatting=True,
+        )
+        if extract:
+            yield (MARKDOWN_EXTRACT, extract, False)
+
+
+MARKDOWN = "wcxb markdown_dump"
+MARKDOWN_EXTRACT = "wcxb trafilatura_markdown"
+# Elements that start a new line in a dump, elements whose text is never shown.
+_BLOCKS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "td",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
+)
+_HIDDEN = frozenset(
+    ["script", "style", "noscript", "template", "head", "svg", "iframe", "select", "option"]
+)
+
+
+def markdown_dump(html: bytes) -> str:
+    """A whole page's text as a simple HTML-to-Markdown converter writes it: a line per
+    block, headings with '#', list items with '* ', links as [text](address). Written
+    here (lxml) so that no converter of the bench's is fitted on."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.fromstring(html, parser=lxml_html.HTMLParser(encoding="utf-8"))
+    except (etree.ParserError, ValueError):
+        return ""
+    lines: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        line = " ".join("".join(current).split())
+        current.clear()
+        if line:
+            lines.append(line)
+
+    def walk(el: etree._Element) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in _HIDDEN:
+            return
+        block = tag in _BLOCKS
+        if block:
+            flush()
+            if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                current.append("#" * int(tag[1]) + " ")
+            elif tag == "li":
+                current.append("* ")
+        if tag == "a" and el.get("href"):
+            label = " ".join(el.text_content().split())
+            if label:
+                current.append(f"[{label}]({el.get('href')})")
+        elif tag == "img" and el.get("alt"):
+            current.append(f"![{el.get('alt')}]({el.get('src', '')})")
+        else:
+            if el.text and tag:
+                current.append(el.text)
+            for child in el:
+                walk(child)
+                if child.tail:
+                    current.append(child.tail)
+        if block:
+            flush()
+
+    body = root.find("body")
+    walk(body if body is not None else root)
+    flush()
+    return "\n\n".join(lines) + "\n"
 
 
 def readings(texts: Iterator[tuple[str, str, bool]]) -> list[Row]:
@@ -90,8 +212,10 @@ def readings(texts: Iterator[tuple[str, str, bool]]) -> list[Row]:
     seen: list[page.Reading] = []
     real = page.read
 
-    def record(lines: list[str], ruled: Collection[int]) -> page.Reading | None:
-        reading = real(lines, ruled)
+    def record(
+        lines: list[str], ruled: Collection[int], titles: tuple[str, ...] = ()
+    ) -> page.Reading | None:
+        reading = real(lines, ruled, titles)
         if reading is not None:
             seen.append(reading)
         return reading
@@ -140,6 +264,32 @@ def fit(rows: list[Row], negative_weight: float, ridge: float = 1.0) -> tuple[li
     return beta[:-1], beta[-1]
 
 
+def fit_one(
+    rows: list[Row], weights: list[float], bias: float, k: int, negative_weight: float
+) -> float:
+    """The weight of feature k alone, the others as fitted: weighted logistic regression
+    on one variable, each text's score without feature k as its offset."""
+    beta = 0.0
+    for _ in range(50):
+        grad = hess = 0.0
+        for _group, x, y, _allowed in rows:
+            if not x[k]:
+                continue  # no evidence on this feature: nothing to fit
+            z0 = bias + sum(
+                w * v for j, (w, v) in enumerate(zip(weights, x, strict=True)) if j != k
+            )
+            z = z0 + beta * x[k]
+            p = 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+            w = 1.0 if y else negative_weight
+            grad += w * (p - (1.0 if y else 0.0)) * x[k]
+            hess += w * p * (1 - p) * x[k] * x[k]
+        step = grad / (hess + 1.0)
+        beta -= step
+        if abs(step) < 1e-6:
+            break
+    return beta
+
+
 def _solve(a: list[list[float]], b: list[float]) -> list[float]:
     n = len(b)
     m = [[*row, v] for row, v in zip(a, b, strict=True)]
@@ -177,14 +327,36 @@ def main() -> None:
     ap.add_argument("--dry-run", action="store_true", help="print, do not write the weights")
     args = ap.parse_args()
     kits = {"bench": readings(bench_texts()), "wcxb": readings(wcxb_texts())}
-    weights, bias = fit(kits[args.fit], args.negative_weight)
+    rows = kits[args.fit]
+    # Link text (the "links" feature) shows only in Markdown dumps: the other weights are
+    # fitted without them, then the weight of links alone on all texts.
+    weights, bias = fit(
+        [r for r in rows if r[0] not in (MARKDOWN, MARKDOWN_EXTRACT)], args.negative_weight
+    )
+    k = FEATURES.index("links")
+    weights[k] = fit_one(rows, weights, bias, k, args.negative_weight)
     # A margin: at most --allow of the fitted kit's texts that are not pages score above 0.
     negatives = [
         bias + sum(w * v for w, v in zip(weights, x, strict=True))
-        for _g, x, y, allowed in kits[args.fit]
+        for _g, x, y, allowed in rows
         if not y and allowed
     ]
     negatives.sort(reverse=True)
+    top = sorted(
+        (
+            (
+                bias + sum(w * v for w, v in zip(weights, x, strict=True)),
+                g,
+                x[FEATURES.index("links")],
+            )
+            for g, x, y, allowed in rows
+            if not y and allowed
+        ),
+        reverse=True,
+    )[:12]
+    print(
+        "top negatives (score, group, links):", [(round(a, 2), g, round(c, 2)) for a, g, c in top]
+    )
     print("highest scores of texts that are not pages:", [round(x, 2) for x in negatives[:12]])
     allowed = int(len(negatives) * args.allow)
     margin = negatives[allowed] if allowed < len(negatives) else 0.0

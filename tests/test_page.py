@@ -178,6 +178,16 @@ def test_reference_style_links_are_link_text() -> None:
     assert page.visible("Read the [full report][12] today.") == ("Read the full report today.", 11)
 
 
+def test_an_html_tag_in_the_text_is_no_link() -> None:
+    # Documentation names its tags ("the <table> element"); an address in parentheses
+    # after a link's text, as some converters write it, is a link.
+    assert page.visible("The <table> element holds rows of cells.") == (
+        "The  element holds rows of cells.",
+        0,
+    )
+    assert page.visible("Home (https://example.org/)") == ("Home", 4)
+
+
 PAGES = json.loads(
     (Path(__file__).resolve().parent.parent / "fixtures" / "pages" / "pages.json").read_text(
         encoding="utf-8"

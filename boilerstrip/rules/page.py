@@ -32,12 +32,12 @@ from .common import title_key
 
 # A Markdown image, a Markdown link (its text stays; inline, or by reference: "[text][12]"),
 # a link target in parentheses as some
-# converters write it after the link text, a bare URL, an HTML tag.
+# converters write it after the link text, a bare URL; an HTML tag (no link: documentation
+# names its tags).
 _IMAGE = regex.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _LINK = regex.compile(r"\[([^\]\n]*)\](?:\([^)\n]*\)|\[\d+\])")
-_TARGET = regex.compile(
-    r"\((?:https?:|mailto:|/|#|\.\.?/)[^)\s]*\)|</?[A-Za-z][\w:-]*(?:\s[^<>\n]{0,200})?/?>|https?://\S+"
-)
+_TARGET = regex.compile(r"\((?:https?:|mailto:|/|#|\.\.?/)[^)\s]*\)|https?://\S+")
+_TAG = regex.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>\n]{0,200})?/?>")
 _LEAD = regex.compile(r"^[\s*+\-•·>#|]*(?:\d{1,3}[.)]\s+)?")
 _WORD = regex.compile(r"\w+")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
@@ -60,11 +60,13 @@ def visible(line: str) -> tuple[str, int]:
         s = _IMAGE.sub("", s)
         linked = sum(len(m.group(1)) for m in _LINK.finditer(s))
         s = _LINK.sub(r"\1", s)
-    if "(" in s or "<" in s or "://" in s:
+    if "(" in s or "://" in s:
         before = len(s)
-        s = _TARGET.sub("", s)
+        s = _TARGET.sub("", s).strip()
         if len(s) < before:  # a converter's "(/path)" marks the text before it as a link
-            linked = max(linked, len(s.strip()))
+            linked = max(linked, len(s))
+    if "<" in s:
+        s = _TAG.sub("", s)  # a tag, perhaps named in the text: no link
     if s and not s[0].isalnum():
         s = _LEAD.sub("", s).strip()
     return s, linked
@@ -343,7 +345,9 @@ def read(lines: list[str], ruled: Collection[int], titles: tuple[str, ...] = ())
         "copyright": sum("©" in u.text for u in us[-_FOOTER_UNITS:]),
         "digits": sum(1 for u in labels if _DIGIT.search(u.text)) / max(1, len(labels)),
         "prose": sum(u.words for u in us if u.score > 0) / words,
-        "links": sum(1 for u in us if u.linked >= _LINKED),
+        # The share of units that are links: a Markdown dump's menus (an extract's text
+        # holds a few links among its paragraphs).
+        "links": sum(1 for u in us if u.linked >= _LINKED) / n,
         "head": a / len(us),
         **_share(us, a, b),
         # A page's header and footer: labels and menu items at both ends of the text.
@@ -377,7 +381,7 @@ def _cleaned(
 
 
 # The features that are shares (0 to 1); the others are counts, read on a log scale.
-_SHARES = frozenset(("digits", "prose", "head", "top_labels", "bottom_labels", "tiny"))
+_SHARES = frozenset(("digits", "prose", "head", "links", "top_labels", "bottom_labels", "tiny"))
 
 
 @functools.cache
