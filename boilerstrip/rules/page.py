@@ -61,12 +61,12 @@ def visible(line: str) -> tuple[str, int]:
         linked = sum(len(m.group(1)) for m in _LINK.finditer(s))
         s = _LINK.sub(r"\1", s)
     if "(" in s or "://" in s:
-        before = len(s)
-        s = _TARGET.sub("", s).strip()
-        if len(s) < before:  # a converter's "(/path)" marks the text before it as a link
-            linked = max(linked, len(s))
+        t = _TARGET.sub("", s)
+        if len(t) < len(s):  # a converter's "(/path)" marks the text before it as a link
+            linked = max(linked, len(t.strip()))
+            s = t.strip()
     if "<" in s:
-        s = _TAG.sub("", s)  # a tag, perhaps named in the text: no link
+        s = _TAG.sub("", s).strip()  # a tag, perhaps named in the text: no link
     if s and not s[0].isalnum():
         s = _LEAD.sub("", s).strip()
     return s, linked
