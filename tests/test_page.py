@@ -282,3 +282,27 @@ def test_a_markdown_dump_with_absolute_link_addresses_is_a_page() -> None:
         )
         assert absolute != row["page"]
         assert Cleaner().clean(absolute) == row["article"], row["label"]
+
+
+TEASERS = (
+    "More from the Coastal Times\n\n"
+    "Ferry fares to rise in spring\n"
+    "The operators say fuel costs and new crew rules leave them no other choice this year.\n"
+    "3 hours ago\n\n"
+    "Lifeboat crew honoured at the palace\n"
+    "Four volunteers who rescued a fishing crew in a winter gale received medals on Friday.\n"
+    "5 hours ago\n\n"
+    "Harbour market moves indoors\n"
+    "The stallholders voted to move into the old fish hall until the roof is repaired.\n"
+    "Yesterday\n"
+)
+
+
+def test_teasers_with_their_summaries_after_the_story_are_outside_it() -> None:
+    # Each teaser's summary is prose, so the run of the most prose goes on through them;
+    # they stand alone between labels (a headline, a time), where the story's paragraphs
+    # follow one another: a list after the story, cut with the footer.
+    story = STORY.replace("\n\n", "\n\nThe bridge carries 20,000 cars a day. ", 1)
+    page_text = PAGE.replace(STORY, story + "\n" + TEASERS)
+    assert Cleaner(Config(mode="page")).clean(page_text) == story
+    assert Cleaner().clean(page_text) == story

@@ -253,6 +253,34 @@ def anchored_run(us: list[Unit], titles: frozenset[str]) -> tuple[int, int] | No
     return found
 
 
+# The main run may end in a list after the story: teasers with their summaries, comments
+# under their names and dates. There each prose unit follows at least this many units that
+# are not prose (a headline and a time, a name and a date); the story's paragraphs follow
+# one another, or one label (a subheading, a caption).
+_ITEM_GAP = 2
+# A list has this many items or more; the story before it this many paragraphs, and at
+# least this share of the run's prose.
+_LIST_ITEMS = 3
+_STORY_PARAGRAPHS = 3
+_STORY = 0.5
+
+
+def _trim_tail(us: list[Unit], a: int, b: int) -> int:
+    """The main run's last unit, without the list that ends it: the prose units from the
+    first one on that each follow ``_ITEM_GAP`` units or more that are not prose, when they
+    are ``_LIST_ITEMS`` or more and the story before them holds its share of the prose."""
+    prose = [j for j in range(a, b + 1) if us[j].score > 0]
+    t = len(prose)
+    while t > 1 and prose[t - 1] - prose[t - 2] > _ITEM_GAP:
+        t -= 1
+    if len(prose) - t < _LIST_ITEMS or t < _STORY_PARAGRAPHS:
+        return b
+    words = [us[j].words for j in prose]
+    if sum(words[:t]) < _STORY * sum(words):
+        return b  # the prose is the list's: a listing, a thread
+    return prose[t - 1]
+
+
 def _list_after(us: list[Unit], b: int) -> int:
     """The main run's last unit, past the list that its last line (or the short sentence
     after it) announces with a colon ("The tour dates:"): the items up to the first menu
@@ -359,7 +387,10 @@ def read(lines: list[str], ruled: Collection[int], titles: tuple[str, ...] = ())
         # Units of one or two words: a listing's prices and counts as much as a menu's.
         "tiny": sum(1 for u in us if u.words <= 2) / n,
     }
-    region = Region(us[a].first, us[b].last, int(features["before"]), int(features["after"]))
+    # The detector reads the run as it is; the main text ends before a list inside it.
+    end = _list_after(us, _trim_tail(us, a, b))
+    after = sum(1 for u in us[end + 1 :] if u.score < 0)
+    region = Region(us[a].first, us[end].last, int(features["before"]), after)
     return Reading(region, features, detector_score(features), _cleaned(us, ruled, heads))
 
 
@@ -375,9 +406,10 @@ def _cleaned(
         return None
     a, b = run
     b = _list_after(kept, b)
+    end = _list_after(kept, _trim_tail(kept, a, b))
     before = sum(1 for u in kept[:a] if u.score < 0)
-    after = sum(1 for u in kept[b + 1 :] if u.score < 0)
-    return Region(kept[a].first, kept[b].last, before, after), _share(kept, a, b)
+    after = sum(1 for u in kept[end + 1 :] if u.score < 0)
+    return Region(kept[a].first, kept[end].last, before, after), _share(kept, a, b)
 
 
 # The features that are shares (0 to 1); the others are counts, read on a log scale.
@@ -503,7 +535,9 @@ PAGE_OUTSIDE = DocumentRule(
     "story), every line outside the main text. Each line, or wrapped paragraph, scores its "
     "words when it reads as prose (eight words or more with a sentence's end, a fifth of "
     "them stop words of the text's language, under half of it link text) and -3 when it "
-    "reads as a label; the main text is the run of lines with the largest sum. With "
+    "reads as a label; the main text is the run of lines with the largest sum, without "
+    "the list that may end it (three prose lines or more, each after two labels or more: "
+    "teasers with their summaries, comments under their names and dates). With "
     "mode='auto' (the default) this runs only on text that reads as a page: a detector "
     "weighs the label lines before the main text, runs of menu items and repeated ones, "
     "the lines the line rules removed, a copyright sign near the end, digits in the labels "
