@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import pairwise
+from itertools import pairwise, takewhile
 from operator import methodcaller
 
 import regex
@@ -22,7 +22,7 @@ from ..config import Config
 from ..model import Category
 from ..text import BLANK, is_blank, view
 from .base import Document, DocumentAction, DocumentRule, LayoutRule, LineRule
-from .common import prose_line
+from .common import PROSE_MIN_WORDS, prose_line
 
 # What may close a line that ends a sentence, a heading or a label.
 _CLOSING = ".!?:;\"'”’»)]|"
@@ -148,7 +148,9 @@ def _make_repeated(rule: DocumentRule, config: Config) -> DocumentAction:
                 ):
                     continue
                 before, inside = _shares(doc, groups)
-                if before > _REPEATED_MAX_BEFORE or inside < _REPEATED_MIN_SHARE:
+                if (before > _REPEATED_MAX_BEFORE or inside < _REPEATED_MIN_SHARE) and not (
+                    len(groups) >= _REPEATED_MIN_GROUPS and _labels(doc, groups)
+                ):
                     continue  # a list beside the text (teasers, comments), not the text
                 n = sum(map(len, groups))
                 for group in groups:
@@ -204,6 +206,22 @@ def _shares(doc: Document, groups: list[list[int]]) -> tuple[float, float]:
 _STRIP_BLANK = methodcaller("strip", BLANK)
 
 
+def _labels(doc: Document, groups: list[list[int]]) -> bool:
+    """Is each group one line right above a kept paragraph of prose, the next group after
+    that paragraph and blank lines only: paragraphs under their labels ('By Train' above
+    the way from the station, 'By Bus', 'By Car')?"""
+    for k, group in enumerate(groups):
+        i = group[0]
+        if len(group) > 1 or i + 1 >= len(doc.lines) or i + 1 in doc.verdicts:
+            return False
+        if not prose_line(doc.view(i + 1)):
+            return False
+        end = groups[k + 1][0] if k + 1 < len(groups) else i + 2
+        if not all(is_blank(doc.lines[j]) for j in range(i + 2, end)):
+            return False
+    return True
+
+
 def _under_name(doc: Document, i: int) -> bool:
     """Is the line right above line i a kept short name (a post's author)?"""
     if i == 0 or i - 1 in doc.verdicts:
@@ -247,7 +265,10 @@ LAYOUT_REPEATED = LayoutRule(
     "brand under each card of a category page, the reviewer of each review, the category of "
     "each catalogue entry. Also keeps every line of such a rule, or of a rule that reads a "
     "credit at a line's end, when it found half of the text's lines or more (ten at least): "
-    "a catalogue, a schedule. Related links or teasers between two groups part them (a date "
+    "a catalogue, a schedule. Three groups or more of one line each, right above a "
+    "paragraph of prose and followed by nothing else, are that structure wherever they stand "
+    "(labelled paragraphs: 'By Train', 'By Bus', 'By Car' above the ways to get there). "
+    "Related links or teasers between two groups part them (a date "
     "above a story and the dates of the comments under it are no thread). Debris of that "
     "shape comes once or twice (a date above the "
     "story), or in a list beside the story (teasers, comments under it).",
@@ -264,11 +285,33 @@ LAYOUT_REPEATED = LayoutRule(
         "Since the last update the fan runs at full speed even when the laptop is idle.\n\n"
         "tinkerer\n13 March 2024, 08:15\n\n"
         "Reset the power profile in the settings; that fixed it for me.\n",
+        # Paragraphs under their labels, at the end of a longer text.
+        "# Visit us\n\nThe gallery is in the old tannery, open from Wednesday to Sunday. Entry "
+        "is free, and the garden café serves lunch until three.\n\nThe upper floor shows "
+        "prints from the town's archive; the ground floor has the clay studio.\n\n"
+        "## Getting here\n\nBy Train\nThe station is a ten-minute walk along the river "
+        "path.\n\nBy Bus\nRoutes 14 and 22 stop outside the gallery every twenty minutes.\n\n"
+        "By Car\nThe nearest car park is on Mill Lane, three hundred metres away.\n",
     ),
 )
 
 # A Markdown heading: "## Comments".
 _MD_HEADING = re.compile(r"#{1,6}\s")
+# The section's first lines in which its prose may start (after a sentence that a code
+# sample completes).
+_SECTION_LINES = 3
+
+
+# A line of code in Markdown: indented by four spaces or a tab, or a fence.
+_CODE = re.compile(r"(?: {4}|\t| {0,3}(?:```|~~~))")
+
+
+def _unfinished(v: str) -> bool:
+    """A sentence without its end: a prose line's words, and a letter last ("... and
+    write", then a code sample)."""
+    return len(v.split()) >= PROSE_MIN_WORDS and v[-1:].isalpha() and v[:1].isupper()
+
+
 # The categories of labels that a rule may read in a heading's words alone.
 _LABELS = frozenset({Category.AD, Category.PROMPT})
 
@@ -279,7 +322,18 @@ def _make_section(rule: DocumentRule, config: Config) -> DocumentAction:
             v = doc.verdicts[i]
             if not isinstance(v.rule, LineRule) or not _MD_HEADING.match(doc.view(i)):
                 continue
-            after = doc.kept_after(i, 1)
+            after = doc.kept_after(i, _SECTION_LINES)
+            if (
+                len(after) > 1
+                and not prose_line(doc.view(after[0]))
+                and _unfinished(doc.view(after[0]))
+                and _CODE.match(doc.lines[after[1]])
+            ):
+                # A sentence that a code sample completes: its prose goes on after it.
+                rest = list(takewhile(lambda j: not _MD_HEADING.match(doc.view(j)), after[2:]))
+                after = [j for j in rest if prose_line(doc.view(j))][:1]
+            else:
+                after = after[:1]
             if after and prose_line(doc.view(after[0])):
                 doc.keep(
                     i,
@@ -295,15 +349,20 @@ LAYOUT_SECTION = LayoutRule(
     name="layout.section",
     category=Category.LAYOUT,
     description="Keeps a Markdown heading that a label rule (an ad or widget label, a "
-    "comments or share prompt) removed when the section under it opens with a kept "
-    "paragraph of prose: '## Comments' or '## Tags' in a manual, above the text that "
-    "explains them. Under a widget's heading comes the widget (a form, a list of links), "
-    "or a prompt that a rule removes too.",
+    "comments or share prompt) removed when the first kept line of the section under it "
+    "is a paragraph of prose: '## Comments' or '## Tags' in a manual, "
+    "above the text that explains them (or, when that line is a sentence without its end, "
+    "the prose after the code sample that completes it). Under a widget's heading comes the "
+    "widget (a form, a list of links), or a prompt that a rule removes too.",
     reason="a heading of the text's own section",
     make=_make_section,
     keeps=(
         "# Writing pages\n\n## Comments\n\nComments are off by default; set comments = true "
         "in the front matter of a page to let readers reply.\n",
+        # The section's first sentence goes on after a code sample.
+        "# Writing pages\n\n## Gallery\n\nPut the images in a folder next to the page and "
+        'write\n\n    {{ gallery "photos" }}\n\nwhere the gallery should appear. Thumbnails '
+        "are made when the site is built.\n",
     ),
 )
 
