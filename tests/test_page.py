@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -306,3 +307,38 @@ def test_teasers_with_their_summaries_after_the_story_are_outside_it() -> None:
     page_text = PAGE.replace(STORY, story + "\n" + TEASERS)
     assert Cleaner(Config(mode="page")).clean(page_text) == story
     assert Cleaner().clean(page_text) == story
+
+
+LONG_STORY = (
+    "The harbour bridge opened again on Monday morning, two years after a storm tore away "
+    "part of its deck and left the town's two halves joined only by a ferry.\n\n"
+    "Engineers replaced the damaged section and strengthened the piers, the city said in a "
+    "statement, and the work came in a month early and close to its budget.\n\n"
+    "Traffic was light in the first hours, but the ferry operators expect fewer passengers "
+    "from now on and have already cut two of their evening crossings.\n\n"
+    "Shopkeepers on the north side said they had lost a third of their trade while the "
+    "bridge was closed, and several of them had to let staff go last winter.\n\n"
+    "The council plans a street party on the bridge next Saturday, with music from the "
+    "school bands and a market of stalls from both sides of the harbour.\n\n"
+    "A new cycle lane runs the length of the deck, separated from the cars by a low kerb "
+    "that the engineers say will not trap the wheels of prams or wheelchairs.\n\n"
+    "The bridge was first opened in 1934 and has been rebuilt twice, after a fire in the "
+    "fifties and after a ship struck one of its piers in the winter of 1987.\n\n"
+    "Residents who lived through the closure said they would not miss the long queues for "
+    "the ferry, though some admitted they had come to enjoy the crossing.\n"
+)
+
+
+def test_a_hard_wrapped_page_dump_passes_the_cheap_page_check() -> None:
+    # html2text writes each paragraph as several lines of 60 to 78 characters: a long
+    # story's lines outnumber the menu's. Counted as paragraphs, the short lines are half
+    # of the text again, and the detector weighs it.
+    paras = LONG_STORY.rstrip("\n").split("\n\n")
+    long_paras = [paras[i] + " " + paras[(i + 1) % len(paras)] for i in range(len(paras))]
+    wrapped = "\n\n".join(textwrap.fill(p, width=72) for p in long_paras)
+    lines = split_lines("Harbour bridge reopens\n\n" + MENU + "\n" + wrapped + "\n")
+    filled = [line for line in lines if line.strip()]
+    assert 2 * sum(len(line.strip()) < 50 for line in filled) < len(filled)
+    assert page._maybe_page(lines)
+    # The story alone, wrapped, has too few short lines to be a page.
+    assert not page._maybe_page(split_lines(wrapped + "\n"))

@@ -461,7 +461,25 @@ def _maybe_page(lines: list[str]) -> bool:
                 # A menu item as a Markdown converter writes it, with the link's address.
                 n = len(visible(line)[0])
             short += n < _SHORT
-    return short >= _MIN_SHORT and short >= _MIN_SHORT_SHARE * filled
+    if short < _MIN_SHORT:
+        return False
+    if short >= _MIN_SHORT_SHARE * filled:
+        return True
+    # In hard-wrapped text a paragraph is many long lines: count it once.
+    return _wrapped(lines) and short >= _MIN_SHORT_SHARE * _paragraphs(lines)
+
+
+def _paragraphs(lines: list[str]) -> int:
+    """The non-blank lines, a long line that goes on from a long line above counting
+    none."""
+    count = 0
+    long_above = False
+    for line in lines:
+        n = len(line.strip())
+        if n and not (long_above and n >= _SHORT):
+            count += 1
+        long_above = n >= _SHORT
+    return count
 
 
 # In a page, the main text holds at least this share of the prose (prose spread over
