@@ -329,10 +329,10 @@ LONG_STORY = (
 )
 
 
-def test_a_hard_wrapped_page_dump_passes_the_cheap_page_check() -> None:
-    # html2text writes each paragraph as several lines of 60 to 78 characters: a long
-    # story's lines outnumber the menu's. Counted as paragraphs, the short lines are half
-    # of the text again, and the detector weighs it.
+def test_a_page_dump_whose_long_lines_outnumber_its_short_ones_passes_the_cheap_check() -> None:
+    # html2text writes each paragraph as several lines of 60 to 78 characters, and a long
+    # story in any dump has more lines than its menus: short lines are a third of the text
+    # or more, not half. The detector then weighs it.
     paras = LONG_STORY.rstrip("\n").split("\n\n")
     long_paras = [paras[i] + " " + paras[(i + 1) % len(paras)] for i in range(len(paras))]
     wrapped = "\n\n".join(textwrap.fill(p, width=72) for p in long_paras)

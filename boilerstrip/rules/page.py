@@ -436,14 +436,16 @@ def detector_score(features: dict[str, float]) -> float:
     return bias + sum(w * v for w, v in zip(weights, inputs(features, names), strict=True))
 
 
-# Texts shorter than this many lines, or with fewer short lines, are not pages; nor are
-# texts of more lines than _MAX_LINES (the largest page dumps of both kits have 5,500: a
-# longer text is a book, a log or a concatenation, and the unit pass would hold a tuple per
-# line of it).
+# Texts shorter than this many lines, or with fewer short lines, or with short lines under
+# this share of their lines, are not pages (a long story's paragraphs, hard-wrapped in
+# some dumps, outnumber the menus; the detector decides, this check only spares extracts
+# the unit pass); nor are texts of more lines than _MAX_LINES (the largest page dumps of
+# both kits have 5,500: a longer text is a book, a log or a concatenation, and the unit
+# pass would hold a tuple per line of it).
 _MIN_LINES = 20
 _MAX_LINES = 20_000
 _MIN_SHORT = 15
-_MIN_SHORT_SHARE = 0.5
+_MIN_SHORT_SHARE = 0.3
 _SHORT = 50
 
 
@@ -461,25 +463,7 @@ def _maybe_page(lines: list[str]) -> bool:
                 # A menu item as a Markdown converter writes it, with the link's address.
                 n = len(visible(line)[0])
             short += n < _SHORT
-    if short < _MIN_SHORT:
-        return False
-    if short >= _MIN_SHORT_SHARE * filled:
-        return True
-    # In hard-wrapped text a paragraph is many long lines: count it once.
-    return _wrapped(lines) and short >= _MIN_SHORT_SHARE * _paragraphs(lines)
-
-
-def _paragraphs(lines: list[str]) -> int:
-    """The non-blank lines, a long line that goes on from a long line above counting
-    none."""
-    count = 0
-    long_above = False
-    for line in lines:
-        n = len(line.strip())
-        if n and not (long_above and n >= _SHORT):
-            count += 1
-        long_above = n >= _SHORT
-    return count
+    return short >= _MIN_SHORT and short >= _MIN_SHORT_SHARE * filled
 
 
 # In a page, the main text holds at least this share of the prose (prose spread over
