@@ -34,13 +34,16 @@ from .common import title_key
 # a link target in parentheses as some
 # converters write it after the link text, a bare URL; an HTML tag (no link: documentation
 # names its tags).
-_IMAGE = regex.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_LINK = regex.compile(r"\[([^\]\n]*)\](?:\([^)\n]*\)|\[\d+\])")
-_TARGET = regex.compile(r"\((?:https?:|mailto:|/|#|\.\.?/)[^)\s]*\)|https?://\S+")
-_TAG = regex.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>\n]{0,200})?/?>")
-_LEAD = regex.compile(r"^[\s*+\-•·>#|]*(?:\d{1,3}[.)]\s+)?")
+# (``re``: the patterns need nothing only ``regex`` has, and ``re`` is faster per call.)
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_LINK = re.compile(r"\[([^\]\n]*)\](?:\([^)\n]*\)|\[\d+\])")
+_TARGET = re.compile(r"\((?:https?:|mailto:|/|#|\.\.?/)[^)\s]*\)|https?://\S+")
+_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>\n]{0,200})?/?>")
+_LEAD = re.compile(r"^[\s*+\-•·>#|]*(?:\d{1,3}[.)]\s+)?")
 _WORD = regex.compile(r"\w+")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+# No character of those scripts comes before Thai's block.
+_CJK_FIRST = "\u0e00"
 
 
 class Unit(NamedTuple):
@@ -195,7 +198,9 @@ def units(lines: list[str], debris: Collection[int] = ()) -> list[Unit]:
     stop = found[1] if found else None
     out: list[Unit] = []
     for (first, last, text, share), ws in zip(raw, tokens, strict=True):
-        words = len(ws) if text.isascii() else len(ws) + len(_CJK.findall(text)) // 2
+        words = len(ws)
+        if not text.isascii() and max(text) >= _CJK_FIRST:
+            words += len(_CJK.findall(text)) // 2
         ends = ends_sentence(text)
         prose = False
         if words >= _PROSE_WORDS and share < 0.5:
