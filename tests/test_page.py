@@ -307,6 +307,9 @@ def test_teasers_with_their_summaries_after_the_story_are_outside_it() -> None:
     page_text = PAGE.replace(STORY, story + "\n" + TEASERS)
     assert Cleaner(Config(mode="page")).clean(page_text) == story
     assert Cleaner().clean(page_text) == story
+    # The reason says why lines of prose are outside the main text.
+    reasons = {d.text: d.reason for d in Cleaner().explain(page_text).removed}
+    assert "the list of 3 prose items" in reasons["Lifeboat crew honoured at the palace"]
 
 
 LONG_STORY = (

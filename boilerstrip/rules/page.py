@@ -322,6 +322,7 @@ class Region(NamedTuple):
     last: int  # its last line
     before: int  # label units before it
     after: int  # label units after it
+    listed: int = 0  # the items of the list that ended the main run, cut after it
 
 
 # A unit that reads as a menu item: a few words of letters.
@@ -395,7 +396,8 @@ def read(lines: list[str], ruled: Collection[int], titles: tuple[str, ...] = ())
     # The detector reads the run as it is; the main text ends before a list inside it.
     end = _list_after(us, _trim_tail(us, a, b))
     after = sum(1 for u in us[end + 1 :] if u.score < 0)
-    region = Region(us[a].first, us[end].last, int(features["before"]), after)
+    listed = sum(1 for u in us[end + 1 : b + 1] if u.score > 0)
+    region = Region(us[a].first, us[end].last, int(features["before"]), after, listed)
     return Reading(region, features, detector_score(features), _cleaned(us, ruled, heads))
 
 
@@ -414,7 +416,9 @@ def _cleaned(
     end = _list_after(kept, _trim_tail(kept, a, b))
     before = sum(1 for u in kept[:a] if u.score < 0)
     after = sum(1 for u in kept[end + 1 :] if u.score < 0)
-    return Region(kept[a].first, kept[end].last, before, after), _share(kept, a, b)
+    listed = sum(1 for u in kept[end + 1 : b + 1] if u.score > 0)
+    region = Region(kept[a].first, kept[end].last, before, after, listed)
+    return region, _share(kept, a, b)
 
 
 # The features that are shares (0 to 1); the others are counts, read on a log scale.
@@ -522,9 +526,15 @@ def _make_outside(rule: DocumentRule, config: Config) -> DocumentAction | None:
             if forced
             else f"the text reads as a whole page (score {reading.score:+.1f})"
         )
+        listed = (
+            f"; the list of {r.listed} prose items after the story, each after two labels "
+            "or more, is no part of it"
+            if r.listed
+            else ""
+        )
         where = (
             f"the main text (lines {r.first + 1}-{r.last + 1}; {r.before} label lines before "
-            f"it, {r.after} after); {why}"
+            f"it, {r.after} after){listed}; {why}"
         )
         for side, span in (("before", range(r.first)), ("after", range(r.last + 1, len(lines)))):
             for i in span:
