@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import textwrap
 from pathlib import Path
 
@@ -345,3 +346,16 @@ def test_a_page_dump_whose_long_lines_outnumber_its_short_ones_passes_the_cheap_
     assert page._maybe_page(lines)
     # The story alone, wrapped, has too few short lines to be a page.
     assert not page._maybe_page(split_lines(wrapped + "\n"))
+
+
+def test_page_mode_runs_without_justext(monkeypatch: pytest.MonkeyPatch) -> None:
+    # justext comes with trafilatura; installed without it (pip --no-deps), page mode reads
+    # prose without stop lists and says so once, instead of failing on every page.
+    monkeypatch.setitem(sys.modules, "justext", None)  # import justext raises ImportError
+    page._stop_index.cache_clear()
+    try:
+        with pytest.warns(RuntimeWarning, match="justext"):
+            out = Cleaner().clean(PAGE)
+        assert out == STORY
+    finally:
+        page._stop_index.cache_clear()

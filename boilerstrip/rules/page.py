@@ -16,6 +16,7 @@ import functools
 import json
 import math
 import re
+import warnings
 from collections import Counter
 from collections.abc import Collection
 from importlib import resources
@@ -86,9 +87,18 @@ def words_of(s: str) -> list[str]:
 @functools.cache
 def _stop_index() -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
     """jusText's stop lists (about 100 languages): their names, and for each word the
-    indices of the languages whose list has it."""
-    import justext  # type: ignore[import-untyped]
-
+    indices of the languages whose list has it. None without justext (it comes with
+    trafilatura): then prose is read without stop lists, and a warning says so once."""
+    try:
+        import justext  # type: ignore[import-untyped]
+    except ImportError:
+        warnings.warn(
+            "justext is not installed (it comes with trafilatura): page mode reads prose "
+            "without stop lists",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+        return (), {}
     names = tuple(sorted(justext.get_stoplists()))
     index: dict[str, tuple[int, ...]] = {}
     for n, name in enumerate(names):
@@ -108,6 +118,8 @@ def language(words: list[str]) -> tuple[str, frozenset[str]] | None:
     """The stop list that holds most of these (lower-cased) words, when it holds at least
     a tenth of them."""
     names, index = _stop_index()
+    if not names:
+        return None
     hits = [0] * len(names)
     for word, count in Counter(words).items():
         for n in index.get(word, ()):
