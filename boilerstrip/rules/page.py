@@ -87,7 +87,7 @@ def words_of(s: str) -> list[str]:
 @functools.cache
 def _stop_index() -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
     """jusText's stop lists (about 100 languages): their names, and for each word the
-    indices of the languages whose list has it. None without justext (it comes with
+    indices of the languages whose list has it. Empty without justext (it comes with
     trafilatura): then prose is read without stop lists, and a warning says so once."""
     try:
         import justext  # type: ignore[import-untyped]
@@ -570,7 +570,8 @@ PAGE_OUTSIDE = DocumentRule(
     "mode='auto' (the default) this runs only on text that reads as a page: a detector "
     "weighs the label lines before the main text, runs of menu items and repeated ones, "
     "the lines the line rules removed, a copyright sign near the end, digits in the labels "
-    "and the share of prose (weights fitted on the wcxb kit, data/page_detector.json), and "
+    "and the shares of prose and of link units (weights fitted on the wcxb kit, "
+    "data/page_detector.json), and "
     "the main text must hold half the prose, in two paragraphs or more. When the caller "
     "gives the page's title (clean(text, title=...), extract()), the main text starts "
     "within a few lines after the headline that repeats it. "
