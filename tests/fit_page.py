@@ -269,20 +269,25 @@ def fit_one(
 ) -> float:
     """The weight of feature k alone, the others as fitted: weighted logistic regression
     on one variable, each text's score without feature k as its offset."""
+    # (texts without evidence on this feature have nothing to fit)
+    fitted = [
+        (
+            bias + sum(w * v for j, (w, v) in enumerate(zip(weights, x, strict=True)) if j != k),
+            x[k],
+            y,
+        )
+        for _group, x, y, _allowed in rows
+        if x[k]
+    ]
     beta = 0.0
     for _ in range(50):
         grad = hess = 0.0
-        for _group, x, y, _allowed in rows:
-            if not x[k]:
-                continue  # no evidence on this feature: nothing to fit
-            z0 = bias + sum(
-                w * v for j, (w, v) in enumerate(zip(weights, x, strict=True)) if j != k
-            )
-            z = z0 + beta * x[k]
+        for z0, xk, y in fitted:
+            z = z0 + beta * xk
             p = 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
             w = 1.0 if y else negative_weight
-            grad += w * (p - (1.0 if y else 0.0)) * x[k]
-            hess += w * p * (1 - p) * x[k] * x[k]
+            grad += w * (p - (1.0 if y else 0.0)) * xk
+            hess += w * p * (1 - p) * xk * xk
         step = grad / (hess + 1.0)
         beta -= step
         if abs(step) < 1e-6:
@@ -342,21 +347,6 @@ def main() -> None:
         if not y and allowed
     ]
     negatives.sort(reverse=True)
-    top = sorted(
-        (
-            (
-                bias + sum(w * v for w, v in zip(weights, x, strict=True)),
-                g,
-                x[FEATURES.index("links")],
-            )
-            for g, x, y, allowed in rows
-            if not y and allowed
-        ),
-        reverse=True,
-    )[:12]
-    print(
-        "top negatives (score, group, links):", [(round(a, 2), g, round(c, 2)) for a, g, c in top]
-    )
     print("highest scores of texts that are not pages:", [round(x, 2) for x in negatives[:12]])
     allowed = int(len(negatives) * args.allow)
     margin = negatives[allowed] if allowed < len(negatives) else 0.0

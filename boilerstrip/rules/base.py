@@ -347,6 +347,12 @@ class Document:
             if not is_blank(self.lines[j]):
                 yield j
 
+    def content_before(self, i: int) -> Iterator[int]:
+        """Indices of the non-blank lines before line i, nearest first."""
+        for j in range(i - 1, -1, -1):
+            if not is_blank(self.lines[j]):
+                yield j
+
     def kept_after(self, i: int, most: int) -> list[int]:
         """The first ``most`` kept non-blank lines after line i.
 

@@ -302,8 +302,8 @@ _MD_HEADING = re.compile(r"#{1,6}\s")
 _SECTION_LINES = 3
 
 
-# A line of code in Markdown: indented by four spaces or a tab, or a fence.
-_CODE = re.compile(r"(?: {4}|\t| {0,3}(?:```|~~~))")
+# An indented line of code in Markdown (a fenced block opens with _FENCE).
+_INDENTED = re.compile(r" {4}|\t")
 
 
 def _unfinished(v: str) -> bool:
@@ -327,7 +327,7 @@ def _make_section(rule: DocumentRule, config: Config) -> DocumentAction:
                 len(after) > 1
                 and not prose_line(doc.view(after[0]))
                 and _unfinished(doc.view(after[0]))
-                and _CODE.match(doc.lines[after[1]])
+                and (_INDENTED.match(doc.lines[after[1]]) or _FENCE.match(doc.lines[after[1]]))
             ):
                 # A sentence that a code sample completes: its prose goes on after it.
                 rest = list(takewhile(lambda j: not _MD_HEADING.match(doc.view(j)), after[2:]))
@@ -377,10 +377,8 @@ def _make_context(rule: DocumentRule, config: Config) -> DocumentAction:
             i for i, v in doc.verdicts.items() if not (isinstance(v.rule, LineRule) and v.rule.weak)
         }
         for i in weak:
-            above = next((j for j in range(i - 1, -1, -1) if not is_blank(doc.lines[j])), None)
-            below = next(
-                (j for j in range(i + 1, len(doc.lines)) if not is_blank(doc.lines[j])), None
-            )
+            above = next(doc.content_before(i), None)
+            below = next(doc.content_after(i), None)
             if above not in debris and below not in debris:
                 name = doc.verdicts[i].rule.name
                 doc.keep(i, rule, f"no debris beside it (not {name}, whose evidence is weak)")
@@ -425,7 +423,7 @@ def _make_fields(rule: DocumentRule, config: Config) -> DocumentAction:
                     i, rule, f"a product's brand: line {below[0] + 1} is its price (not {name})"
                 )
                 continue
-            above = next((j for j in range(i - 1, -1, -1) if not is_blank(doc.lines[j])), None)
+            above = next(doc.content_before(i), None)
             if (
                 above is not None
                 and above not in doc.verdicts

@@ -406,10 +406,7 @@ def read(lines: list[str], ruled: Collection[int], titles: tuple[str, ...] = ())
         "tiny": sum(1 for u in us if u.words <= 2) / n,
     }
     # The detector reads the run as it is; the main text ends before a list inside it.
-    end = _list_after(us, _trim_tail(us, a, b))
-    after = sum(1 for u in us[end + 1 :] if u.score < 0)
-    listed = sum(1 for u in us[end + 1 : b + 1] if u.score > 0)
-    region = Region(us[a].first, us[end].last, int(features["before"]), after, listed)
+    region = _region(us, a, b)
     return Reading(region, features, detector_score(features), _cleaned(us, ruled, heads))
 
 
@@ -425,12 +422,17 @@ def _cleaned(
         return None
     a, b = run
     b = _list_after(kept, b)
-    end = _list_after(kept, _trim_tail(kept, a, b))
-    before = sum(1 for u in kept[:a] if u.score < 0)
-    after = sum(1 for u in kept[end + 1 :] if u.score < 0)
-    listed = sum(1 for u in kept[end + 1 : b + 1] if u.score > 0)
-    region = Region(kept[a].first, kept[end].last, before, after, listed)
-    return region, _share(kept, a, b)
+    return _region(kept, a, b), _share(kept, a, b)
+
+
+def _region(us: list[Unit], a: int, b: int) -> Region:
+    """The main text of the run a..b: without the list that ends it (``_trim_tail``), past
+    the list its last line announces (``_list_after``)."""
+    end = _list_after(us, _trim_tail(us, a, b))
+    before = sum(1 for u in us[:a] if u.score < 0)
+    after = sum(1 for u in us[end + 1 :] if u.score < 0)
+    listed = sum(1 for u in us[end + 1 : b + 1] if u.score > 0)
+    return Region(us[a].first, us[end].last, before, after, listed)
 
 
 # The features that are shares (0 to 1); the others are counts, read on a log scale.
