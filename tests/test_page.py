@@ -359,3 +359,28 @@ def test_page_mode_runs_without_justext(monkeypatch: pytest.MonkeyPatch) -> None
         assert out == STORY
     finally:
         page._stop_index.cache_clear()
+
+
+def test_a_wrapped_paragraph_keeps_its_text_when_a_bare_address_ends_it() -> None:
+    # A hard-wrapped dump: a paragraph's last long line, with no end mark, is followed by a
+    # line that is only an address (which a reader does not see). The unit is the
+    # paragraph's text; it used to become empty, and its prose scored as a label.
+    text = (
+        "The harbour bridge reopened on Monday after three months of repair work\n"
+        "on its deck, and the first cars crossed it at noon under a clear sky.\n"
+        "\n"
+        "Engineers replaced the cables that had rusted through in the winter storms\n"
+        "and tested each of them twice before the council let traffic back on.\n"
+        "\n"
+        "Shops on both banks of the river said that trade had fallen by a third and\n"
+        "that they were glad to see the drivers and the walkers come back at last.\n"
+        "\n"
+        "The council said that the final bill for the work came to four million in\n"
+        "https://example.org/images/bridge-cables-768x512.jpg\n"
+    )
+    lines = split_lines(text)
+    assert page._wrapped(lines)
+    last = page.units(lines)[-1]
+    assert (last.first, last.last) == (9, 10)
+    assert last.text == "The council said that the final bill for the work came to four million in"
+    assert last.words == 15

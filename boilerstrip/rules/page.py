@@ -196,7 +196,7 @@ def units(lines: list[str], debris: Collection[int] = ()) -> list[Unit]:
                 break
             parts.append(text)
             link += linked
-        joined = " ".join(parts) if len(parts) > 1 else text
+        joined = " ".join(parts)  # (not the last line's text: it may be empty)
         raw.append((first, i, joined, link / max(1, len(joined))))
         i += 1
     tokens = [words_of(t) for _f, _l, t, _s in raw]
