@@ -90,11 +90,12 @@ def has_content_word(s: str) -> bool:
 # A line at least this long that does not end a sentence may be wrapped into the next one
 # (text hard-wrapped at a fixed width, 70 or 80 columns).
 WRAP_MIN_CHARS = 60
-_CLOSERS = "\"'”’»)]"
-_ENDS = frozenset(".!?…。！？:;")
+CLOSERS = "\"'”’»)]"
+END_MARKS = ".!?…。！？:;"
+_ENDS = frozenset(END_MARKS)
 
 
 def ends_sentence(s: str) -> bool:
     """Does the text end with an end mark (before closing quotes and brackets)?"""
-    s = s.rstrip(_CLOSERS)
+    s = s.rstrip(CLOSERS)
     return bool(s) and s[-1] in _ENDS

@@ -33,7 +33,6 @@ that both agree.
 from __future__ import annotations
 
 import functools
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -43,6 +42,7 @@ from typing import AnyStr
 
 import regex
 
+from . import native
 from .phrases import compile_fast, key, unify_apostrophes
 from .text import BULLETS, CLOSING_CHARS, INVISIBLE, INVISIBLE_RE, SPACE
 
@@ -297,14 +297,8 @@ _NATIVE_VERSION = 2
 def _native() -> type[LineTokens] | None:
     """The C version of :class:`LineTokens`, if it was built (from this version of the
     source) and is not switched off (``BOILERSTRIP_PURE=1``)."""
-    if os.environ.get("BOILERSTRIP_PURE"):
-        return None
-    try:
-        from ._tokens import VERSION
-        from ._tokens import LineTokens as native
-    except ImportError:  # not built, or built from an older source
-        return None
-    return native if VERSION == _NATIVE_VERSION else None
+    module = native.load("_tokens", _NATIVE_VERSION)
+    return None if module is None else module.LineTokens
 
 
 NATIVE = _native()

@@ -7,7 +7,7 @@ import types
 
 import pytest
 
-from boilerstrip import triggers
+from boilerstrip import native, triggers
 
 
 def _fake(version: int | None) -> types.ModuleType:
@@ -31,3 +31,15 @@ def test_boilerstrip_pure_switches_it_off(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setitem(sys.modules, "boilerstrip._tokens", _fake(triggers._NATIVE_VERSION))
     monkeypatch.setenv("BOILERSTRIP_PURE", "1")
     assert triggers._native() is None
+
+
+def test_any_c_module_of_another_version_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("BOILERSTRIP_PURE", raising=False)
+    module = types.ModuleType("boilerstrip._page")
+    monkeypatch.setitem(sys.modules, "boilerstrip._page", module)
+    assert native.load("_page", 1) is None  # no version
+    module.VERSION = 2  # type: ignore[attr-defined]
+    assert native.load("_page", 1) is None
+    assert native.load("_page", 2) is module
+    monkeypatch.setenv("BOILERSTRIP_PURE", "1")
+    assert native.load("_page", 2) is None

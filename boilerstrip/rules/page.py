@@ -25,9 +25,10 @@ from typing import NamedTuple
 
 import regex
 
+from .. import native
 from ..config import Config
 from ..model import Category
-from ..text import WRAP_MIN_CHARS, ends_sentence, is_blank
+from ..text import CLOSERS, END_MARKS, WRAP_MIN_CHARS, ends_sentence, is_blank
 from .base import Document, DocumentAction, DocumentRule
 from .common import title_key
 
@@ -45,6 +46,11 @@ _WORD = regex.compile(r"\w+")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
 # No character of those scripts comes before Thai's block.
 _CJK_FIRST = "\u0e00"
+_ASCII_WORD = re.compile(r"\w+")
+
+# The C version of the unit pass and of the cheap page check (boilerstrip/_page.c), where
+# it was built from the source of this interface version and is not switched off.
+NATIVE = native.load("_page", 1)
 
 
 class Unit(NamedTuple):
@@ -76,18 +82,26 @@ def visible(line: str) -> tuple[str, int]:
     return s, linked
 
 
-_ASCII_WORD = re.compile(r"\w+")
-
-
 def words_of(s: str) -> list[str]:
     """The lower-cased words of a unit."""
     return _ASCII_WORD.findall(s.lower()) if s.isascii() else _WORD.findall(s.lower())
 
 
 @functools.cache
-def _stop_index() -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
+def _word_table() -> bytes:
+    """For each character of the Basic Multilingual Plane, 1 if ``words_of`` reads it as
+    a word character (the C unit pass counts words with it)."""
+    table = bytearray(0x10000)
+    for m in regex.finditer(r"\w", "".join(map(chr, range(0x10000)))):
+        table[m.start()] = 1
+    return bytes(table)
+
+
+@functools.cache
+def _stop_index() -> tuple[tuple[str, ...], dict[str, bytes]]:
     """jusText's stop lists (about 100 languages): their names, and for each word the
-    indices of the languages whose list has it. Empty without justext (it comes with
+    numbers of the languages whose list has it, one byte each (the first 256 lists).
+    Empty without justext (it comes with
     trafilatura): then prose is read without stop lists, and a warning says so once."""
     try:
         import justext  # type: ignore[import-untyped]
@@ -99,11 +113,11 @@ def _stop_index() -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
             stacklevel=2,
         )
         return (), {}
-    names = tuple(sorted(justext.get_stoplists()))
-    index: dict[str, tuple[int, ...]] = {}
+    names = tuple(sorted(justext.get_stoplists()))[:256]
+    index: dict[str, bytes] = {}
     for n, name in enumerate(names):
         for word in justext.get_stoplist(name):
-            index[word] = (*index.get(word, ()), n)
+            index[word] = index.get(word, b"") + bytes((n,))
     return names, index
 
 
@@ -120,14 +134,24 @@ def language(words: list[str]) -> tuple[str, frozenset[str]] | None:
     names, index = _stop_index()
     if not names:
         return None
-    hits = [0] * len(names)
-    for word, count in Counter(words).items():
-        for n in index.get(word, ()):
-            hits[n] += count
+    if NATIVE is None:
+        hits = _language_hits(words, index, len(names))
+    else:
+        hits = NATIVE.language_hits(words, index, len(names))
     best = max(range(len(names)), key=hits.__getitem__)
     if not words or hits[best] * 10 < len(words):
         return None
     return names[best], _stop_list(names[best])
+
+
+def _language_hits(words: list[str], index: dict[str, bytes], n: int) -> list[int]:
+    """For each of the n languages, how many of the words its stop list holds. (The
+    reference of the C version, ``boilerstrip/_page.c``.)"""
+    hits = [0] * n
+    for word, count in Counter(words).items():
+        for k in index.get(word, b""):
+            hits[k] += count
+    return hits
 
 
 # A unit is prose with at least this many words and an end mark (or twice as many).
@@ -163,13 +187,17 @@ def _wrapped(lines: list[str]) -> bool:
     return False
 
 
-def units(lines: list[str], debris: Collection[int] = ()) -> list[Unit]:
-    """The text's units and their scores. A unit whose first line is in ``debris`` (a
-    rule removed it: a cookie notice, a copyright line, a comment's date) scores twice as
-    low as a label, however much prose it holds."""
-    raw: list[tuple[int, int, str, float]] = []  # first, last, text, link share
+# (first line, last line, text as a reader sees it, link share, words (-1: not counted, the
+# lower-cased text has a character beyond the Basic Multilingual Plane), ends a sentence)
+RawUnit = tuple[int, int, str, float, int, bool]
+
+
+def _raw_units(lines: list[str], wrap: bool) -> list[RawUnit]:
+    """The text's units before they are scored: each line that is not blank, or each
+    hard-wrapped paragraph joined back into one line. (The reference of the C version,
+    ``boilerstrip/_page.c``.)"""
+    raw: list[RawUnit] = []
     i, n = 0, len(lines)
-    wrap = _wrapped(lines)
     while i < n:
         line = lines[i]
         if line.isspace() or not line:  # (what visible() would find empty, at less cost)
@@ -197,38 +225,63 @@ def units(lines: list[str], debris: Collection[int] = ()) -> list[Unit]:
             parts.append(text)
             link += linked
         joined = " ".join(parts)  # (not the last line's text: it may be empty)
-        raw.append((first, i, joined, link / max(1, len(joined))))
+        words = -1 if max(joined.lower()) > "\uffff" else len(words_of(joined))
+        share = link / max(1, len(joined))
+        raw.append((first, i, joined, share, words, ends_sentence(joined)))
         i += 1
-    tokens = [words_of(t) for _f, _l, t, _s in raw]
+    return raw
+
+
+def units(lines: list[str], debris: Collection[int] = ()) -> list[Unit]:
+    """The text's units and their scores. A unit whose first line is in ``debris`` (a
+    rule removed it: a cookie notice, a copyright line, a comment's date) scores twice as
+    low as a label, however much prose it holds."""
+    wrap = _wrapped(lines)
+    if NATIVE is None:
+        raw = _raw_units(lines, wrap)
+    else:
+        raw = NATIVE.raw_units(
+            lines, wrap, WRAP_MIN_CHARS, visible, CLOSERS, END_MARKS, _word_table()
+        )
+    # The words of each unit: counted (in C, for ASCII text), listed when they are read.
+    tokens: list[list[str] | None] = [None if r[4] >= 0 else words_of(r[2]) for r in raw]
+    counts = [r[4] if ws is None else len(ws) for r, ws in zip(raw, tokens, strict=True)]
+
+    def words(k: int) -> list[str]:
+        ws = tokens[k]
+        if ws is None:
+            ws = tokens[k] = words_of(raw[k][2])
+        return ws
+
     sample: list[str] = []
-    for ws in tokens:
-        if len(ws) >= _PROSE_WORDS:
-            sample += ws
+    for k, count in enumerate(counts):
+        if count >= _PROSE_WORDS:
+            sample += words(k)
             if len(sample) >= _SAMPLE:
                 break
     found = language(sample)
     stop = found[1] if found else None
     out: list[Unit] = []
-    for (first, last, text, share), ws in zip(raw, tokens, strict=True):
-        words = len(ws)
+    for k, (first, last, text, share, _, ends) in enumerate(raw):
+        words_ = counts[k]
         if not text.isascii() and max(text) >= _CJK_FIRST:
-            words += len(_CJK.findall(text)) // 2
-        ends = ends_sentence(text)
+            words_ += len(_CJK.findall(text)) // 2
         prose = False
-        if words >= _PROSE_WORDS and share < 0.5:
+        if words_ >= _PROSE_WORDS and share < 0.5:
+            ws = words(k)
             stops = sum(map(stop.__contains__, ws)) / len(ws) if stop is not None and ws else 1.0
             prose = stops >= _STOPS and (
-                ends or (words >= 2 * _PROSE_WORDS and stops >= 1.5 * _STOPS)
+                ends or (words_ >= 2 * _PROSE_WORDS and stops >= 1.5 * _STOPS)
             )
         if first in debris:
             score = _DEBRIS
         elif prose:
-            score = float(words)
-        elif ends and share < 0.5 and words >= 3:
+            score = float(words_)
+        elif ends and share < 0.5 and words_ >= 3:
             score = 0.0
         else:
             score = _LABEL
-        out.append(Unit(first, last, words, share, score, text))
+        out.append(Unit(first, last, words_, share, score, text))
     return out
 
 
@@ -477,6 +530,16 @@ def _maybe_page(lines: list[str]) -> bool:
     them: without the addresses of Markdown links)?"""
     if not _MIN_LINES <= len(lines) <= _MAX_LINES:
         return False
+    if NATIVE is None:
+        short, filled = _short_lines(lines)
+    else:
+        short, filled = NATIVE.short_lines(lines, _SHORT, visible)
+    return short >= _MIN_SHORT and short >= _MIN_SHORT_SHARE * filled
+
+
+def _short_lines(lines: list[str]) -> tuple[int, int]:
+    """How many lines are shorter than ``_SHORT`` characters as a reader sees them, and
+    how many are not blank. (The reference of the C version, ``boilerstrip/_page.c``.)"""
     short = filled = 0
     for line in lines:
         n = len(line.strip())
@@ -486,7 +549,7 @@ def _maybe_page(lines: list[str]) -> bool:
                 # A menu item as a Markdown converter writes it, with the link's address.
                 n = len(visible(line)[0])
             short += n < _SHORT
-    return short >= _MIN_SHORT and short >= _MIN_SHORT_SHARE * filled
+    return short, filled
 
 
 # In a page, the main text holds at least this share of the prose (prose spread over

@@ -1,0 +1,435 @@
+/* Page mode's per-line pass in C: the units of a text and the cheap page check.
+ *
+ * raw_units(lines, wrap, wrap_min, visible, closers, ends, table) computes exactly what
+ * boilerstrip.rules.page._raw_units does in Python (the reference; tests/test_native.py
+ * runs both on every corpus text and under hypothesis): the units of text (a line, or a
+ * hard-wrapped paragraph joined back into one) as tuples (first line, last line, text as
+ * a reader sees it, share of link characters, words, ends a sentence). `words` counts the
+ * runs of word characters in the lower-cased text (`table` says which characters of the
+ * Basic Multilingual Plane are word characters, as the `regex` module reads \w), and is
+ * -1 for a text with a character beyond that plane (Python counts those). A line is
+ * handed to `visible` (the Python function) unless it is plain: it starts with a letter or
+ * a digit and holds no "(", "<", "][" or "://", when what a reader sees is the line
+ * without its white space at both ends.
+ *
+ * language_hits(words, index, n) counts, for each of n languages, the words that its stop
+ * list holds (page._language_hits).
+ *
+ * short_lines(lines, short, visible) counts the lines that are not blank and, of those,
+ * the ones shorter than `short` characters as a reader sees them (page._maybe_page).
+ *
+ * Built by `pip install .` when a C compiler is there; without it, or with
+ * BOILERSTRIP_PURE=1 in the environment, the Python code runs instead.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+/* The line without white space at both ends (as str.strip() reads white space): [*a, *b). */
+static void
+bounds(PyObject *s, Py_ssize_t *a, Py_ssize_t *b)
+{
+    int kind = PyUnicode_KIND(s);
+    const void *data = PyUnicode_DATA(s);
+    Py_ssize_t i = 0, j = PyUnicode_GET_LENGTH(s);
+    while (i < j && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
+        i++;
+    while (j > i && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, j - 1)))
+        j--;
+    *a = i;
+    *b = j;
+}
+
+/* Could page.visible() find a link, an address or a tag in [a, b)? Only where "](",
+ * "][", "://", "<" or a "(" before "h", "m", "/", "#" or "." stands: each of its
+ * patterns needs one of them. */
+static int
+marked(PyObject *s, Py_ssize_t a, Py_ssize_t b)
+{
+    int kind = PyUnicode_KIND(s);
+    const void *data = PyUnicode_DATA(s);
+    Py_UCS4 prev = 0, prev2 = 0;
+    for (Py_ssize_t i = a; i < b; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c == '<' || (c == '(' && prev == ']') || (c == '[' && prev == ']')
+            || (c == '/' && prev == '/' && prev2 == ':'))
+            return 1;
+        if (prev == '(' && (c == 'h' || c == 'm' || c == '/' || c == '#' || c == '.'))
+            return 1;
+        prev2 = prev;
+        prev = c;
+    }
+    return 0;
+}
+
+/* Where the text starts after page._LEAD (bullets, quote marks, table bars, a list
+ * number): ^[\s*+\-•·>#|]*(?:\d{1,3}[.)]\s+)? as the re module reads \s and \d. */
+static Py_ssize_t
+lead_end(PyObject *s, Py_ssize_t a, Py_ssize_t b)
+{
+    int kind = PyUnicode_KIND(s);
+    const void *data = PyUnicode_DATA(s);
+    Py_ssize_t i = a;
+    for (; i < b; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (!(Py_UNICODE_ISSPACE(c) || c == '*' || c == '+' || c == '-' || c == 0x2022
+              || c == 0xB7 || c == '>' || c == '#' || c == '|'))
+            break;
+    }
+    Py_ssize_t j = i;
+    while (j < b && j - i < 4 && Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, j)))
+        j++;
+    if (j > i && j - i <= 3 && j + 1 < b) {
+        Py_UCS4 mark = PyUnicode_READ(kind, data, j);
+        if ((mark == '.' || mark == ')') && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, j + 1))) {
+            j += 2;
+            while (j < b && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, j)))
+                j++;
+            return j;
+        }
+    }
+    return i;
+}
+
+/* The line as a reader sees it and its link characters: (new reference, count). */
+static PyObject *
+visible(PyObject *line, PyObject *fallback, Py_ssize_t *linked)
+{
+    Py_ssize_t a, b;
+    bounds(line, &a, &b);
+    if (a < b && !marked(line, a, b)) {
+        *linked = 0;
+        if (!Py_UNICODE_ISALNUM(PyUnicode_READ_CHAR(line, a))) {
+            a = lead_end(line, a, b);
+            while (b > a && Py_UNICODE_ISSPACE(PyUnicode_READ_CHAR(line, b - 1)))
+                b--;
+        }
+        return PyUnicode_Substring(line, a, b);
+    }
+    PyObject *pair = PyObject_CallOneArg(fallback, line);
+    if (pair == NULL)
+        return NULL;
+    if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2
+        || !PyUnicode_Check(PyTuple_GET_ITEM(pair, 0))) {
+        Py_DECREF(pair);
+        PyErr_SetString(PyExc_TypeError, "visible() must return (str, int)");
+        return NULL;
+    }
+    *linked = PyLong_AsSsize_t(PyTuple_GET_ITEM(pair, 1));
+    if (*linked == -1 && PyErr_Occurred()) {
+        Py_DECREF(pair);
+        return NULL;
+    }
+    PyObject *text = PyTuple_GET_ITEM(pair, 0);
+    Py_INCREF(text);
+    Py_DECREF(pair);
+    return text;
+}
+
+static int
+has(PyObject *set, Py_UCS4 c)
+{
+    int kind = PyUnicode_KIND(set);
+    const void *data = PyUnicode_DATA(set);
+    for (Py_ssize_t i = 0, n = PyUnicode_GET_LENGTH(set); i < n; i++)
+        if (PyUnicode_READ(kind, data, i) == c)
+            return 1;
+    return 0;
+}
+
+/* text.ends_sentence: an end mark before closing quotes and brackets. */
+static int
+ends_sentence(PyObject *s, PyObject *closers, PyObject *ends)
+{
+    int kind = PyUnicode_KIND(s);
+    const void *data = PyUnicode_DATA(s);
+    Py_ssize_t j = PyUnicode_GET_LENGTH(s);
+    while (j > 0 && has(closers, PyUnicode_READ(kind, data, j - 1)))
+        j--;
+    return j > 0 && has(ends, PyUnicode_READ(kind, data, j - 1));
+}
+
+/* The words of a text as page.words_of() finds them: the runs of word characters of the
+ * lower-cased text, where `table` (65,536 bytes) says which characters of the Basic
+ * Multilingual Plane are word characters; -1 when the lower-cased text has a character
+ * beyond it. */
+static Py_ssize_t
+count_words(PyObject *s, const unsigned char *table)
+{
+    Py_ssize_t words = 0;
+    int in = 0;
+    if (PyUnicode_IS_ASCII(s)) {
+        const Py_UCS1 *p = PyUnicode_1BYTE_DATA(s);
+        for (Py_ssize_t i = 0, n = PyUnicode_GET_LENGTH(s); i < n; i++) {
+            int w = Py_ISALNUM(p[i]) || p[i] == '_';
+            words += w && !in;
+            in = w;
+        }
+        return words;
+    }
+    PyObject *lower = PyObject_CallMethod(s, "lower", NULL);
+    if (lower == NULL)
+        return -2;
+    if (PyUnicode_KIND(lower) == PyUnicode_4BYTE_KIND) {
+        Py_DECREF(lower);
+        return -1;
+    }
+    int kind = PyUnicode_KIND(lower);
+    const void *data = PyUnicode_DATA(lower);
+    for (Py_ssize_t i = 0, n = PyUnicode_GET_LENGTH(lower); i < n; i++) {
+        int w = table[PyUnicode_READ(kind, data, i)];
+        words += w && !in;
+        in = w;
+    }
+    Py_DECREF(lower);
+    return words;
+}
+
+static PyObject *
+check_lines(PyObject *lines)
+{
+    if (!PyList_Check(lines)) {
+        PyErr_SetString(PyExc_TypeError, "lines must be a list of str");
+        return NULL;
+    }
+    for (Py_ssize_t i = 0, n = PyList_GET_SIZE(lines); i < n; i++) {
+        if (!PyUnicode_Check(PyList_GET_ITEM(lines, i))) {
+            PyErr_SetString(PyExc_TypeError, "lines must be a list of str");
+            return NULL;
+        }
+    }
+    return lines;
+}
+
+static PyObject *
+raw_units(PyObject *self, PyObject *args)
+{
+    PyObject *lines, *fallback, *closers, *ends, *table;
+    int wrap;
+    Py_ssize_t wrap_min;
+    if (!PyArg_ParseTuple(args, "OpnOUUS:raw_units", &lines, &wrap, &wrap_min, &fallback,
+                          &closers, &ends, &table))
+        return NULL;
+    if (PyBytes_GET_SIZE(table) != 0x10000) {
+        PyErr_SetString(PyExc_ValueError, "the word table must have 65536 bytes");
+        return NULL;
+    }
+    const unsigned char *words = (const unsigned char *)PyBytes_AS_STRING(table);
+    if (check_lines(lines) == NULL)
+        return NULL;
+    PyObject *out = PyList_New(0);
+    PyObject *parts = PyList_New(0);
+    PyObject *space = PyUnicode_FromString(" ");
+    if (out == NULL || parts == NULL || space == NULL)
+        goto error;
+    Py_ssize_t n = PyList_GET_SIZE(lines);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *line = PyList_GET_ITEM(lines, i);
+        Py_ssize_t a, b, linked;
+        bounds(line, &a, &b);
+        if (a == b)
+            continue;
+        PyObject *text = visible(line, fallback, &linked);
+        if (text == NULL)
+            goto error;
+        if (PyUnicode_GET_LENGTH(text) == 0) {
+            Py_DECREF(text);
+            continue;
+        }
+        Py_ssize_t first = i, link = linked;
+        if (PyList_Append(parts, text) < 0) {
+            Py_DECREF(text);
+            goto error;
+        }
+        while (wrap && i + 1 < n) {
+            PyObject *here = PyList_GET_ITEM(lines, i), *next = PyList_GET_ITEM(lines, i + 1);
+            Py_ssize_t ha, hb, na, nb;
+            if (PyUnicode_GET_LENGTH(here) < wrap_min)
+                break;
+            bounds(here, &ha, &hb);
+            if (hb - ha < wrap_min || ends_sentence(text, closers, ends))
+                break;
+            bounds(next, &na, &nb);
+            if (na == nb || !Py_UNICODE_ISALNUM(PyUnicode_READ_CHAR(next, na)))
+                break;
+            i++;
+            Py_DECREF(text);
+            text = visible(next, fallback, &linked);
+            if (text == NULL)
+                goto error;
+            if (PyUnicode_GET_LENGTH(text) == 0)
+                break;
+            if (PyList_Append(parts, text) < 0) {
+                Py_DECREF(text);
+                goto error;
+            }
+            link += linked;
+        }
+        Py_DECREF(text);
+        PyObject *joined;
+        if (PyList_GET_SIZE(parts) == 1) {
+            joined = PyList_GET_ITEM(parts, 0);
+            Py_INCREF(joined);
+        }
+        else {
+            joined = PyUnicode_Join(space, parts);
+            if (joined == NULL)
+                goto error;
+        }
+        if (PyList_SetSlice(parts, 0, PyList_GET_SIZE(parts), NULL) < 0) {
+            Py_DECREF(joined);
+            goto error;
+        }
+        Py_ssize_t size = PyUnicode_GET_LENGTH(joined), count = count_words(joined, words);
+        if (count == -2) {
+            Py_DECREF(joined);
+            goto error;
+        }
+        PyObject *unit = Py_BuildValue(
+            "nnNdnO", first, i, joined, (double)link / (double)(size > 1 ? size : 1), count,
+            ends_sentence(joined, closers, ends) ? Py_True : Py_False);
+        if (unit == NULL)
+            goto error;
+        int failed = PyList_Append(out, unit);
+        Py_DECREF(unit);
+        if (failed < 0)
+            goto error;
+    }
+    Py_DECREF(parts);
+    Py_DECREF(space);
+    return out;
+error:
+    Py_XDECREF(out);
+    Py_XDECREF(parts);
+    Py_XDECREF(space);
+    return NULL;
+}
+
+/* Does [a, b) hold "](", "://" or "<" (a Markdown link, an address, a tag)? */
+static int
+linked_line(PyObject *s, Py_ssize_t a, Py_ssize_t b)
+{
+    int kind = PyUnicode_KIND(s);
+    const void *data = PyUnicode_DATA(s);
+    Py_UCS4 prev = 0, prev2 = 0;
+    for (Py_ssize_t i = a; i < b; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c == '<' || (c == '(' && prev == ']') || (c == '/' && prev == '/' && prev2 == ':'))
+            return 1;
+        prev2 = prev;
+        prev = c;
+    }
+    return 0;
+}
+
+static PyObject *
+short_lines(PyObject *self, PyObject *args)
+{
+    PyObject *lines, *fallback;
+    Py_ssize_t shortest;
+    if (!PyArg_ParseTuple(args, "OnO:short_lines", &lines, &shortest, &fallback))
+        return NULL;
+    if (check_lines(lines) == NULL)
+        return NULL;
+    Py_ssize_t filled = 0, short_ = 0;
+    for (Py_ssize_t i = 0, n = PyList_GET_SIZE(lines); i < n; i++) {
+        PyObject *line = PyList_GET_ITEM(lines, i);
+        Py_ssize_t a, b;
+        bounds(line, &a, &b);
+        if (a == b)
+            continue;
+        filled++;
+        Py_ssize_t size = b - a;
+        if (size >= shortest && linked_line(line, a, b)) {
+            /* A menu item as a Markdown converter writes it, with its link's address. */
+            Py_ssize_t linked;
+            PyObject *text = visible(line, fallback, &linked);
+            if (text == NULL)
+                return NULL;
+            size = PyUnicode_GET_LENGTH(text);
+            Py_DECREF(text);
+        }
+        short_ += size < shortest;
+    }
+    return Py_BuildValue("nn", short_, filled);
+}
+
+static PyObject *
+language_hits(PyObject *self, PyObject *args)
+{
+    PyObject *words, *index;
+    Py_ssize_t n;
+    if (!PyArg_ParseTuple(args, "O!O!n:language_hits", &PyList_Type, &words, &PyDict_Type,
+                          &index, &n))
+        return NULL;
+    if (n < 0) {
+        PyErr_SetString(PyExc_ValueError, "n must not be negative");
+        return NULL;
+    }
+    Py_ssize_t *hits = PyMem_Calloc(n > 0 ? n : 1, sizeof(Py_ssize_t));
+    if (hits == NULL)
+        return PyErr_NoMemory();
+    PyObject *out = NULL;
+    for (Py_ssize_t i = 0, m = PyList_GET_SIZE(words); i < m; i++) {
+        PyObject *found = PyDict_GetItemWithError(index, PyList_GET_ITEM(words, i));
+        if (found == NULL) {
+            if (PyErr_Occurred())
+                goto done;
+            continue;
+        }
+        if (!PyBytes_Check(found)) {
+            PyErr_SetString(PyExc_TypeError, "the index must map words to bytes");
+            goto done;
+        }
+        const unsigned char *langs = (const unsigned char *)PyBytes_AS_STRING(found);
+        for (Py_ssize_t j = 0, k = PyBytes_GET_SIZE(found); j < k; j++) {
+            if (langs[j] >= n) {
+                PyErr_SetString(PyExc_IndexError, "a language number out of range");
+                goto done;
+            }
+            hits[langs[j]]++;
+        }
+    }
+    out = PyList_New(n);
+    if (out == NULL)
+        goto done;
+    for (Py_ssize_t j = 0; j < n; j++) {
+        PyObject *v = PyLong_FromSsize_t(hits[j]);
+        if (v == NULL) {
+            Py_CLEAR(out);
+            goto done;
+        }
+        PyList_SET_ITEM(out, j, v);
+    }
+done:
+    PyMem_Free(hits);
+    return out;
+}
+
+static PyMethodDef methods[] = {
+    {"language_hits", language_hits, METH_VARARGS,
+     "language_hits(words, index, n): for each of n languages, how many of the words "
+     "its stop list holds (index: word -> the numbers of its languages, as bytes)"},
+    {"raw_units", raw_units, METH_VARARGS,
+     "raw_units(lines, wrap, wrap_min, visible, closers, ends, table): the units of a text"},
+    {"short_lines", short_lines, METH_VARARGS,
+     "short_lines(lines, short, visible): (short lines, lines that are not blank)"},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "boilerstrip._page", NULL, -1, methods,
+};
+
+PyMODINIT_FUNC
+PyInit__page(void)
+{
+    PyObject *m = PyModule_Create(&module);
+    if (m == NULL)
+        return NULL;
+    /* The interface's version: a build of an older source is not used (page.py). */
+    if (PyModule_AddIntConstant(m, "VERSION", 1) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}
