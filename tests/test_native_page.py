@@ -24,7 +24,14 @@ def _same(lines: list[str]) -> None:
         native = NATIVE.raw_units(
             lines, wrap, WRAP_MIN_CHARS, page.visible, CLOSERS, END_MARKS, page._word_table()
         )
-        assert native == page._raw_units(lines, wrap)
+        python = page._raw_units(lines, wrap)
+        # The C pass leaves uncounted (-1) the words of a text with a character beyond the
+        # Basic Multilingual Plane; Python counts them.
+        uncounted = [k for k, unit in enumerate(native) if unit[4] == -1]
+        assert all(max(native[k][2].lower()) > "\uffff" for k in uncounted)
+        for k in uncounted:
+            native[k] = (*native[k][:4], python[k][4], native[k][5])
+        assert native == python
     assert NATIVE.short_lines(lines, page._SHORT, page.visible) == page._short_lines(lines)
     names, index = page._stop_index()
     words = [w for unit in page._raw_units(lines, False) for w in page.words_of(unit[2])]

@@ -187,15 +187,16 @@ def _wrapped(lines: list[str]) -> bool:
     return False
 
 
-# (first line, last line, text as a reader sees it, link share, words (-1: not counted, the
-# lower-cased text has a character beyond the Basic Multilingual Plane), ends a sentence)
+# (first line, last line, text as a reader sees it, link share, words, ends a sentence; the C
+# version gives -1 words where the lower-cased text has a character beyond the Basic
+# Multilingual Plane: not counted)
 RawUnit = tuple[int, int, str, float, int, bool]
 
 
-def _raw_units(lines: list[str], wrap: bool) -> list[RawUnit]:
+def _raw_units(lines: list[str], wrap: bool, words: list[list[str]] | None = None) -> list[RawUnit]:
     """The text's units before they are scored: each line that is not blank, or each
-    hard-wrapped paragraph joined back into one line. (The reference of the C version,
-    ``boilerstrip/_page.c``.)"""
+    hard-wrapped paragraph joined back into one line; each unit's words go into
+    ``words``, when given. (The reference of the C version, ``boilerstrip/_page.c``.)"""
     raw: list[RawUnit] = []
     i, n = 0, len(lines)
     while i < n:
@@ -225,9 +226,11 @@ def _raw_units(lines: list[str], wrap: bool) -> list[RawUnit]:
             parts.append(text)
             link += linked
         joined = " ".join(parts)  # (not the last line's text: it may be empty)
-        words = -1 if max(joined.lower()) > "\uffff" else len(words_of(joined))
+        ws = words_of(joined)
+        if words is not None:
+            words.append(ws)
         share = link / max(1, len(joined))
-        raw.append((first, i, joined, share, words, ends_sentence(joined)))
+        raw.append((first, i, joined, share, len(ws), ends_sentence(joined)))
         i += 1
     return raw
 
@@ -237,14 +240,17 @@ def units(lines: list[str], debris: Collection[int] = ()) -> list[Unit]:
     rule removed it: a cookie notice, a copyright line, a comment's date) scores twice as
     low as a label, however much prose it holds."""
     wrap = _wrapped(lines)
+    # The words of each unit: counted (in C), listed when they are read.
+    tokens: list[list[str] | None]
     if NATIVE is None:
-        raw = _raw_units(lines, wrap)
+        listed: list[list[str]] = []
+        raw = _raw_units(lines, wrap, listed)
+        tokens = list(listed)
     else:
         raw = NATIVE.raw_units(
             lines, wrap, WRAP_MIN_CHARS, visible, CLOSERS, END_MARKS, _word_table()
         )
-    # The words of each unit: counted (in C, for ASCII text), listed when they are read.
-    tokens: list[list[str] | None] = [None if r[4] >= 0 else words_of(r[2]) for r in raw]
+        tokens = [None if r[4] >= 0 else words_of(r[2]) for r in raw]
     counts = [r[4] if ws is None else len(ws) for r, ws in zip(raw, tokens, strict=True)]
 
     def words(k: int) -> list[str]:
