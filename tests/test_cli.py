@@ -219,6 +219,26 @@ def test_refusals_are_usage_errors(inputs: Path, tmp_path: Path) -> None:
     assert snapshot(inputs) == before
 
 
+def test_links_are_followed_before_an_output_is_written(tmp_path: Path) -> None:
+    # An input that is a link to the file its output would be, and an output's name that
+    # is a link to an input: either way the output would overwrite an input.
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    out.mkdir()
+    (out / "a.txt").write_text(STORY)
+    (src / "a.txt").symlink_to(out / "a.txt")
+    r = cli("clean", src, "-o", out, "--overwrite")
+    assert r.returncode == 2 and b"overwrite the input" in r.stderr
+    assert (out / "a.txt").read_text() == STORY
+    (src / "a.txt").unlink()
+    (src / "a.txt").write_text(STORY)
+    (out / "a.txt").unlink()
+    (out / "a.txt").symlink_to(src / "a.txt")
+    r = cli("clean", src, "-o", out, "--overwrite")
+    assert r.returncode == 2 and b"overwrite the input" in r.stderr
+    assert (src / "a.txt").read_text() == STORY
+
+
 def test_existing_outputs_need_overwrite(inputs: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     (out / "sub").mkdir(parents=True)

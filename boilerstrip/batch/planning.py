@@ -10,7 +10,7 @@ and the side files (``--report``, ``--rejected``) over an input or an output.
 from __future__ import annotations
 
 import collections
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -106,7 +106,7 @@ def plan(
         if outdir is not None:
             raise UsageError("'-' is written to stdout: -o/--output has no name to give it")
         jobs = [Job(None, None, fmt or "auto")]
-        _check_side_files(jobs, [], side, overwrite or resume)
+        _check_side_files(jobs, [], side, overwrite or resume, None)
         return Plan(jobs)
     if outdir is None:
         one = Path(inputs[0])
@@ -114,7 +114,7 @@ def plan(
             jobs = [Job(one, None, fmt or detect_format(one) or "auto")]
             if jobs[0].fmt == "parquet":
                 raise UsageError("a Parquet output is a file: give a directory with -o")
-            _check_side_files(jobs, [], side, overwrite or resume)
+            _check_side_files(jobs, [], side, overwrite or resume, None)
             return Plan(jobs)
         raise UsageError("give an output directory with -o/--output (one file or '-' print)")
     jobs, ignored = _collect(inputs, outdir, glob, fmt)
@@ -123,10 +123,11 @@ def plan(
             f"nothing to clean: {describe_ignored(ignored)}, in no format boilerstrip "
             "reads; --glob PATTERN picks files to read anyway (as text, or JSON by content)"
         )
-    _check_targets(jobs)
+    sources, targets = _ends(jobs)
+    _check_targets(jobs, sources, targets)
     _check_modules(jobs)
     dirs = [Path(raw).resolve() for raw in inputs if Path(raw).is_dir()]
-    _check_side_files(jobs, dirs, side, overwrite or resume)
+    _check_side_files(jobs, dirs, side, overwrite or resume, (sources, set(targets)))
     existing = [j for j in jobs if j.dst is not None and j.dst.exists()]
     if existing and not (overwrite or resume):
         shown = ", ".join(str(j.dst) for j in existing[:3])
@@ -173,13 +174,33 @@ def _collect(
     return jobs, ignored
 
 
-def _check_targets(jobs: list[Job]) -> None:
+def _resolved(paths: Iterable[Path]) -> list[Path]:
+    """Each path as ``Path.resolve()`` gives it, each folder resolved once (a run over
+    thousands of files in a few folders): a file that is no link resolves to its
+    resolved folder and its name."""
+    folders: dict[Path, Path] = {}
+    out = []
+    for path in paths:
+        if path.name in ("", ".", "..") or path.is_symlink():
+            out.append(path.resolve())
+            continue
+        folder = folders.get(path.parent)
+        if folder is None:
+            folder = folders[path.parent] = path.parent.resolve()
+        out.append(folder / path.name)
+    return out
+
+
+def _ends(jobs: list[Job]) -> tuple[set[Path], list[Path]]:
+    """The jobs' inputs and outputs, resolved."""
+    sources = set(_resolved(j.src for j in jobs if j.src is not None))
+    return sources, _resolved(j.dst for j in jobs if j.dst is not None)
+
+
+def _check_targets(jobs: list[Job], sources: set[Path], targets: list[Path]) -> None:
     """No output over an input, no two inputs to one output."""
-    sources = {j.src.resolve() for j in jobs if j.src is not None}
     seen: set[Path] = set()
-    for j in jobs:
-        assert j.dst is not None
-        target = j.dst.resolve()
+    for j, target in zip(jobs, targets, strict=True):
         if target in sources:
             raise UsageError(f"refusing to overwrite the input {j.src} with its output")
         if target in seen:
@@ -203,13 +224,20 @@ def _check_modules(jobs: list[Job]) -> None:
 
 
 def _check_side_files(
-    jobs: list[Job], input_dirs: list[Path], side: dict[str, Path | None], may_exist: bool
+    jobs: list[Job],
+    input_dirs: list[Path],
+    side: dict[str, Path | None],
+    may_exist: bool,
+    ends: tuple[set[Path], set[Path]] | None,
 ) -> None:
     """The report and rejected files: not an input, not in an input directory, not an
     output, not both the same; ``-`` (stdout) only when the outputs are files; an existing
-    one only with ``--overwrite`` (or ``--resume``, which appends to it)."""
-    sources = {j.src.resolve() for j in jobs if j.src is not None}
-    targets = {j.dst.resolve() for j in jobs if j.dst is not None}
+    one only with ``--overwrite`` (or ``--resume``, which appends to it). ``ends``: the
+    jobs' inputs and outputs resolved, when known."""
+    if ends is None:
+        found, outputs = _ends(jobs)
+        ends = found, set(outputs)
+    sources, targets = ends
     seen: dict[Path | str, str] = {}
     for option, path in side.items():
         if path is None:
