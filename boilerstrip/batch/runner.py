@@ -337,12 +337,14 @@ class _Run:
         self.pending: collections.deque[tuple[Job, Future[list[Result]] | None, int]] = (
             collections.deque()
         )
+        self.in_flight = 0  # the input bytes of the pending tasks
         self.outputs: dict[Job, _Output] = {}
         self.broken: set[Job] = set()  # outputs that could not be written
         self.commits = _Commits()
 
     def drain_one(self) -> None:
         job, future, nbytes = self.pending.popleft()
+        self.in_flight -= nbytes
         if job in self.broken:
             return
         try:
@@ -444,7 +446,12 @@ def run(
         executor = ProcessPoolExecutor(
             n_jobs, initializer=init_worker, initargs=(config, report is not None)
         )
+    # Tasks in flight: two per worker and two more; with workers, up to 32 per worker
+    # while their input is small (many small files, a task each: a worker would wait for
+    # the next one while the results of the last went to their files).
     window = 2 * max(1, n_jobs) + 2
+    most = window if n_jobs <= 1 else 32 * n_jobs
+    most_bytes = window * _CHUNK_BYTES
     # A first Ctrl-C (or SIGTERM) asks the run to stop at the next step; a second one
     # stops it at once.
     stop: list[int] = []
@@ -468,7 +475,12 @@ def run(
             if stop:
                 raise KeyboardInterrupt
             pending.append((job, None if fn is None else executor.submit(fn, *args), nbytes))
-            while len(pending) > window or (pending and pending[0][1] is None):
+            state.in_flight += nbytes
+            while (
+                len(pending) > most
+                or (len(pending) > window and state.in_flight > most_bytes)
+                or (pending and pending[0][1] is None)
+            ):
                 step()
         while pending:
             step()
