@@ -353,6 +353,186 @@ short_lines(PyObject *self, PyObject *args)
     return Py_BuildValue("nn", short_, filled);
 }
 
+/* The lower-cased words of a text (page.words_of), where `table` says which characters
+ * of the Basic Multilingual Plane are word characters; None when the lower-cased text
+ * has a character beyond that plane. */
+static PyObject *
+words_of(PyObject *text, const unsigned char *table)
+{
+    PyObject *lower = PyObject_CallMethod(text, "lower", NULL);
+    if (lower == NULL)
+        return NULL;
+    if (PyUnicode_KIND(lower) == PyUnicode_4BYTE_KIND) {
+        Py_DECREF(lower);
+        Py_RETURN_NONE;
+    }
+    PyObject *out = PyList_New(0);
+    if (out == NULL) {
+        Py_DECREF(lower);
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(lower);
+    const void *data = PyUnicode_DATA(lower);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(lower), start = -1;
+    for (Py_ssize_t i = 0; i <= n; i++) {
+        int w = i < n && table[PyUnicode_READ(kind, data, i)];
+        if (w && start < 0)
+            start = i;
+        else if (!w && start >= 0) {
+            PyObject *word = PyUnicode_Substring(lower, start, i);
+            if (word == NULL || PyList_Append(out, word) < 0) {
+                Py_XDECREF(word);
+                Py_DECREF(out);
+                Py_DECREF(lower);
+                return NULL;
+            }
+            Py_DECREF(word);
+            start = -1;
+        }
+    }
+    Py_DECREF(lower);
+    return out;
+}
+
+static PyObject *
+py_words_of(PyObject *self, PyObject *args)
+{
+    PyObject *text, *table;
+    if (!PyArg_ParseTuple(args, "US:words_of", &text, &table))
+        return NULL;
+    if (PyBytes_GET_SIZE(table) != 0x10000) {
+        PyErr_SetString(PyExc_ValueError, "the word table must have 65536 bytes");
+        return NULL;
+    }
+    return words_of(text, (const unsigned char *)PyBytes_AS_STRING(table));
+}
+
+/* The scores of the units (page._score): a Unit for each raw unit, or None where Python
+ * must score it (a text beyond the Basic Multilingual Plane). `counts`: each unit's
+ * words; `debris`: the lines a rule removed; `stop`: the stop list (None: none);
+ * `limits`: (prose words, stop share, label score, debris score). */
+static PyObject *
+score_units(PyObject *self, PyObject *args)
+{
+    PyObject *raw, *counts, *debris, *stop, *words_table, *cjk_table, *unit_type;
+    Py_ssize_t prose_words;
+    double stop_share, label, debris_score;
+    if (!PyArg_ParseTuple(args, "O!O!OOSSO(nddd):score_units", &PyList_Type, &raw, &PyList_Type,
+                          &counts, &debris, &stop, &words_table, &cjk_table, &unit_type,
+                          &prose_words, &stop_share, &label, &debris_score))
+        return NULL;
+    if (PyBytes_GET_SIZE(words_table) != 0x10000 || PyBytes_GET_SIZE(cjk_table) != 0x10000) {
+        PyErr_SetString(PyExc_ValueError, "the tables must have 65536 bytes");
+        return NULL;
+    }
+    if (!PyType_Check(unit_type) || !PyType_IsSubtype((PyTypeObject *)unit_type, &PyTuple_Type)) {
+        PyErr_SetString(PyExc_TypeError, "the unit type must be a tuple type");
+        return NULL;
+    }
+    if (PyList_GET_SIZE(counts) != PyList_GET_SIZE(raw)) {
+        PyErr_SetString(PyExc_ValueError, "one count for each unit");
+        return NULL;
+    }
+    const unsigned char *table = (const unsigned char *)PyBytes_AS_STRING(words_table);
+    const unsigned char *cjk = (const unsigned char *)PyBytes_AS_STRING(cjk_table);
+    PyTypeObject *type = (PyTypeObject *)unit_type;
+    Py_ssize_t n = PyList_GET_SIZE(raw);
+    PyObject *out = PyList_New(n);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *unit = PyList_GET_ITEM(raw, k);
+        if (!PyTuple_Check(unit) || PyTuple_GET_SIZE(unit) != 6
+            || !PyUnicode_Check(PyTuple_GET_ITEM(unit, 2))) {
+            PyErr_SetString(PyExc_TypeError, "a raw unit must be a tuple of six");
+            goto error;
+        }
+        PyObject *first = PyTuple_GET_ITEM(unit, 0), *text = PyTuple_GET_ITEM(unit, 2);
+        double share = PyFloat_AsDouble(PyTuple_GET_ITEM(unit, 3));
+        Py_ssize_t words = PyLong_AsSsize_t(PyList_GET_ITEM(counts, k));
+        int ends = PyObject_IsTrue(PyTuple_GET_ITEM(unit, 5));
+        if ((share == -1.0 || words == -1) && PyErr_Occurred())
+            goto error;
+        if (ends < 0)
+            goto error;
+        if (PyUnicode_KIND(text) == PyUnicode_4BYTE_KIND) {
+            Py_INCREF(Py_None);
+            PyList_SET_ITEM(out, k, Py_None);
+            continue;
+        }
+        if (!PyUnicode_IS_ASCII(text)) {  /* CJK characters count half a word each */
+            int kind = PyUnicode_KIND(text);
+            const void *data = PyUnicode_DATA(text);
+            Py_ssize_t c = 0;
+            for (Py_ssize_t i = 0, m = PyUnicode_GET_LENGTH(text); i < m; i++)
+                c += cjk[PyUnicode_READ(kind, data, i)];
+            words += c / 2;
+        }
+        int prose = 0;
+        if (words >= prose_words && share < 0.5) {
+            double stops = 1.0;
+            if (stop != Py_None) {
+                PyObject *ws = words_of(text, table);
+                if (ws == NULL)
+                    goto error;
+                if (ws == Py_None) {  /* lower-cased beyond the plane: Python scores it */
+                    Py_DECREF(ws);
+                    Py_INCREF(Py_None);
+                    PyList_SET_ITEM(out, k, Py_None);
+                    continue;
+                }
+                Py_ssize_t m = PyList_GET_SIZE(ws), hits = 0;
+                for (Py_ssize_t i = 0; i < m; i++) {
+                    int in = PySet_Contains(stop, PyList_GET_ITEM(ws, i));
+                    if (in < 0) {
+                        Py_DECREF(ws);
+                        goto error;
+                    }
+                    hits += in;
+                }
+                Py_DECREF(ws);
+                if (m > 0)
+                    stops = (double)hits / (double)m;
+            }
+            prose = stops >= stop_share
+                    && (ends || (words >= 2 * prose_words && stops >= 1.5 * stop_share));
+        }
+        int ruled = PySequence_Contains(debris, first);
+        if (ruled < 0)
+            goto error;
+        double score;
+        if (ruled)
+            score = debris_score;
+        else if (prose)
+            score = (double)words;
+        else if (ends && share < 0.5 && words >= 3)
+            score = 0.0;
+        else
+            score = label;
+        PyObject *item = type->tp_alloc(type, 6);
+        if (item == NULL)
+            goto error;
+        PyObject *values[6] = {first, PyTuple_GET_ITEM(unit, 1), PyLong_FromSsize_t(words),
+                               PyTuple_GET_ITEM(unit, 3), PyFloat_FromDouble(score), text};
+        if (values[2] == NULL || values[4] == NULL) {
+            Py_XDECREF(values[2]);
+            Py_XDECREF(values[4]);
+            Py_DECREF(item);
+            goto error;
+        }
+        for (int j = 0; j < 6; j++) {
+            if (j != 2 && j != 4)
+                Py_INCREF(values[j]);
+            PyTuple_SET_ITEM(item, j, values[j]);
+        }
+        PyList_SET_ITEM(out, k, item);
+    }
+    return out;
+error:
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyObject *
 language_hits(PyObject *self, PyObject *args)
 {
@@ -406,6 +586,10 @@ done:
 }
 
 static PyMethodDef methods[] = {
+    {"words_of", py_words_of, METH_VARARGS,
+     "words_of(text, table): the lower-cased words of a text (None: beyond the BMP)"},
+    {"score_units", score_units, METH_VARARGS,
+     "score_units(raw, counts, debris, stop, words, cjk, unit, limits): each unit scored"},
     {"language_hits", language_hits, METH_VARARGS,
      "language_hits(words, index, n): for each of n languages, how many of the words "
      "its stop list holds (index: word -> the numbers of its languages, as bytes)"},
@@ -427,7 +611,7 @@ PyInit__page(void)
     if (m == NULL)
         return NULL;
     /* The interface's version: a build of an older source is not used (page.py). */
-    if (PyModule_AddIntConstant(m, "VERSION", 1) < 0) {
+    if (PyModule_AddIntConstant(m, "VERSION", 2) < 0) {
         Py_DECREF(m);
         return NULL;
     }

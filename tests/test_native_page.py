@@ -1,6 +1,7 @@
 """The C unit pass of page mode (boilerstrip/_page.c) gives exactly what its Python
-reference does: the units of every fixture and kit text, hard-wrapped or not, the cheap
-page check's counts and the stop-list hits, and the same on hypothesis texts. Skipped
+reference does: the units of every fixture and kit text, hard-wrapped or not, their words
+and scores, the cheap page check's counts and the stop-list hits, and the same on
+hypothesis texts. Skipped
 where it is not built (no C compiler) or is switched off (BOILERSTRIP_PURE=1), which CI
 runs as well."""
 
@@ -34,10 +35,41 @@ def _same(lines: list[str]) -> None:
         assert native == python
     assert NATIVE.short_lines(lines, page._SHORT, page.visible) == page._short_lines(lines)
     names, index = page._stop_index()
-    words = [w for unit in page._raw_units(lines, False) for w in page.words_of(unit[2])]
+    raw = page._raw_units(lines, False)
+    listed = [page.words_of(unit[2]) for unit in raw]
+    for unit, ws in zip(raw, listed, strict=True):
+        assert NATIVE.words_of(unit[2], page._word_table()) in (ws, None)
+    words = [w for ws in listed for w in ws]
     assert NATIVE.language_hits(words, index, len(names)) == page._language_hits(
         words, index, len(names)
     )
+    # Scored with the text's stop list and with none, a line in three removed by a rule.
+    counts = [len(ws) for ws in listed]
+    debris = set(range(0, len(lines), 3))
+    found = page.language(words)
+    for stop in (found[1] if found else frozenset({"the", "de"}), None):
+        native = NATIVE.score_units(
+            raw,
+            counts,
+            debris,
+            stop,
+            page._word_table(),
+            page._cjk_table(),
+            page.Unit,
+            page._LIMITS,
+        )
+        python = [
+            page._score(unit, count, lambda ws=ws: ws, stop, debris)
+            for unit, count, ws in zip(raw, counts, listed, strict=True)
+        ]
+        # None: a text beyond the Basic Multilingual Plane, which Python scores.
+        assert all(
+            max(unit[2].lower()) > "\uffff"
+            for unit, u in zip(raw, native, strict=True)
+            if u is None
+        )
+        assert [u if u is not None else p for u, p in zip(native, python, strict=True)] == python
+        assert all(type(u) is page.Unit for u in native if u is not None)
 
 
 def test_every_corpus_text_gives_the_same_units() -> None:

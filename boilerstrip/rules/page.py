@@ -18,7 +18,7 @@ import math
 import re
 import warnings
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from importlib import resources
 from itertools import pairwise
 from typing import NamedTuple
@@ -50,7 +50,7 @@ _ASCII_WORD = re.compile(r"\w+")
 
 # The C version of the unit pass and of the cheap page check (boilerstrip/_page.c), where
 # it was built from the source of this interface version and is not switched off.
-NATIVE = native.load("_page", 1)
+NATIVE = native.load("_page", 2)
 
 
 class Unit(NamedTuple):
@@ -93,6 +93,16 @@ def _word_table() -> bytes:
     a word character (the C unit pass counts words with it)."""
     table = bytearray(0x10000)
     for m in regex.finditer(r"\w", "".join(map(chr, range(0x10000)))):
+        table[m.start()] = 1
+    return bytes(table)
+
+
+@functools.cache
+def _cjk_table() -> bytes:
+    """For each character of the Basic Multilingual Plane, 1 if it is one of the CJK and
+    Thai characters that count half a word each."""
+    table = bytearray(0x10000)
+    for m in _CJK.finditer("".join(map(chr, range(0x10000)))):
         table[m.start()] = 1
     return bytes(table)
 
@@ -163,6 +173,8 @@ _LABEL = -3.0
 _DEBRIS = -6.0
 # Prose has at least this share of stop words.
 _STOPS = 0.2
+# What the C version scores with.
+_LIMITS = (_PROSE_WORDS, _STOPS, _LABEL, _DEBRIS)
 # How many words of the text's longer units choose its stop list.
 _SAMPLE = 600
 
@@ -256,7 +268,11 @@ def units(lines: list[str], debris: Collection[int] = ()) -> list[Unit]:
     def words(k: int) -> list[str]:
         ws = tokens[k]
         if ws is None:
-            ws = tokens[k] = words_of(raw[k][2])
+            text = raw[k][2]
+            ws = NATIVE.words_of(text, _word_table()) if NATIVE is not None else None
+            if ws is None:
+                ws = words_of(text)
+            tokens[k] = ws
         return ws
 
     sample: list[str] = []
@@ -267,28 +283,46 @@ def units(lines: list[str], debris: Collection[int] = ()) -> list[Unit]:
                 break
     found = language(sample)
     stop = found[1] if found else None
-    out: list[Unit] = []
-    for k, (first, last, text, share, _, ends) in enumerate(raw):
-        words_ = counts[k]
-        if not text.isascii() and max(text) >= _CJK_FIRST:
-            words_ += len(_CJK.findall(text)) // 2
-        prose = False
-        if words_ >= _PROSE_WORDS and share < 0.5:
-            ws = words(k)
-            stops = sum(map(stop.__contains__, ws)) / len(ws) if stop is not None and ws else 1.0
-            prose = stops >= _STOPS and (
-                ends or (words_ >= 2 * _PROSE_WORDS and stops >= 1.5 * _STOPS)
-            )
-        if first in debris:
-            score = _DEBRIS
-        elif prose:
-            score = float(words_)
-        elif ends and share < 0.5 and words_ >= 3:
-            score = 0.0
-        else:
-            score = _LABEL
-        out.append(Unit(first, last, words_, share, score, text))
-    return out
+    if NATIVE is None:
+        return [
+            _score(r, counts[k], functools.partial(words, k), stop, debris)
+            for k, r in enumerate(raw)
+        ]
+    scored: list[Unit | None] = NATIVE.score_units(
+        raw, counts, debris, stop, _word_table(), _cjk_table(), Unit, _LIMITS
+    )
+    return [
+        u if u is not None else _score(raw[k], counts[k], functools.partial(words, k), stop, debris)
+        for k, u in enumerate(scored)
+    ]
+
+
+def _score(
+    raw: RawUnit,
+    count: int,
+    words: Callable[[], list[str]],
+    stop: frozenset[str] | None,
+    debris: Collection[int],
+) -> Unit:
+    """A unit scored: prose its words, a short sentence 0, a label -3, debris -6. (The
+    reference of the C version, ``boilerstrip/_page.c``.)"""
+    first, last, text, share, _, ends = raw
+    if not text.isascii() and max(text) >= _CJK_FIRST:
+        count += len(_CJK.findall(text)) // 2  # CJK characters count half a word each
+    prose = False
+    if count >= _PROSE_WORDS and share < 0.5:
+        ws = words()
+        stops = sum(map(stop.__contains__, ws)) / len(ws) if stop is not None and ws else 1.0
+        prose = stops >= _STOPS and (ends or (count >= 2 * _PROSE_WORDS and stops >= 1.5 * _STOPS))
+    if first in debris:
+        score = _DEBRIS
+    elif prose:
+        score = float(count)
+    elif ends and share < 0.5 and count >= 3:
+        score = 0.0
+    else:
+        score = _LABEL
+    return Unit(first, last, count, share, score, text)
 
 
 def main_run(us: list[Unit]) -> tuple[int, int] | None:
