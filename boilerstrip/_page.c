@@ -39,21 +39,21 @@ bounds(PyObject *s, Py_ssize_t *a, Py_ssize_t *b)
     *b = j;
 }
 
-/* Could page.visible() find a link, an address or a tag in [a, b)? Only where "](",
- * "][", "://", "<" or a "(" before "h", "m", "/", "#" or "." stands: each of its
- * patterns needs one of them. */
+/* Does [a, b) hold "](", "://" or "<" (a Markdown link, an address, a tag)? With `more`,
+ * also "][" or a "(" before "h", "m", "/", "#" or ".": then page.visible() could find a
+ * link, an address or a tag only where this is true (each of its patterns needs one). */
 static int
-marked(PyObject *s, Py_ssize_t a, Py_ssize_t b)
+marked(PyObject *s, Py_ssize_t a, Py_ssize_t b, int more)
 {
     int kind = PyUnicode_KIND(s);
     const void *data = PyUnicode_DATA(s);
     Py_UCS4 prev = 0, prev2 = 0;
     for (Py_ssize_t i = a; i < b; i++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (c == '<' || (c == '(' && prev == ']') || (c == '[' && prev == ']')
-            || (c == '/' && prev == '/' && prev2 == ':'))
+        if (c == '<' || (c == '(' && prev == ']') || (c == '/' && prev == '/' && prev2 == ':'))
             return 1;
-        if (prev == '(' && (c == 'h' || c == 'm' || c == '/' || c == '#' || c == '.'))
+        if (more && ((c == '[' && prev == ']')
+                     || (prev == '(' && (c == 'h' || c == 'm' || c == '/' || c == '#' || c == '.'))))
             return 1;
         prev2 = prev;
         prev = c;
@@ -96,7 +96,7 @@ visible(PyObject *line, PyObject *fallback, Py_ssize_t *linked)
 {
     Py_ssize_t a, b;
     bounds(line, &a, &b);
-    if (a < b && !marked(line, a, b)) {
+    if (a < b && !marked(line, a, b, 1)) {
         *linked = 0;
         if (!Py_UNICODE_ISALNUM(PyUnicode_READ_CHAR(line, a))) {
             a = lead_end(line, a, b);
@@ -304,23 +304,6 @@ error:
     return NULL;
 }
 
-/* Does [a, b) hold "](", "://" or "<" (a Markdown link, an address, a tag)? */
-static int
-linked_line(PyObject *s, Py_ssize_t a, Py_ssize_t b)
-{
-    int kind = PyUnicode_KIND(s);
-    const void *data = PyUnicode_DATA(s);
-    Py_UCS4 prev = 0, prev2 = 0;
-    for (Py_ssize_t i = a; i < b; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (c == '<' || (c == '(' && prev == ']') || (c == '/' && prev == '/' && prev2 == ':'))
-            return 1;
-        prev2 = prev;
-        prev = c;
-    }
-    return 0;
-}
-
 static PyObject *
 short_lines(PyObject *self, PyObject *args)
 {
@@ -339,7 +322,7 @@ short_lines(PyObject *self, PyObject *args)
             continue;
         filled++;
         Py_ssize_t size = b - a;
-        if (size >= shortest && linked_line(line, a, b)) {
+        if (size >= shortest && marked(line, a, b, 0)) {
             /* A menu item as a Markdown converter writes it, with its link's address. */
             Py_ssize_t linked;
             PyObject *text = visible(line, fallback, &linked);
