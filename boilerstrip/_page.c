@@ -1,22 +1,27 @@
-/* Page mode's per-line pass in C: the units of a text and the cheap page check.
+/* Page mode's per-line and per-unit work in C, each function the twin of a Python one
+ * that stays the reference (boilerstrip/rules/page.py; tests/test_native_page.py runs
+ * both on every corpus text and under hypothesis):
  *
- * raw_units(lines, wrap, wrap_min, visible, closers, ends, table) computes exactly what
- * boilerstrip.rules.page._raw_units does in Python (the reference; tests/test_native.py
- * runs both on every corpus text and under hypothesis): the units of text (a line, or a
- * hard-wrapped paragraph joined back into one) as tuples (first line, last line, text as
- * a reader sees it, share of link characters, words, ends a sentence). `words` counts the
- * runs of word characters in the lower-cased text (`table` says which characters of the
- * Basic Multilingual Plane are word characters, as the `regex` module reads \w), and is
- * -1 for a text with a character beyond that plane (Python counts those). A line is
- * handed to `visible` (the Python function) unless it is plain: it starts with a letter or
- * a digit and holds no "(", "<", "][" or "://", when what a reader sees is the line
- * without its white space at both ends.
+ * visible(line): page.visible, the text a reader sees and how much of it is link text.
+ * Each of its patterns is matched as the re module matches it.
  *
- * language_hits(words, index, n) counts, for each of n languages, the words that its stop
- * list holds (page._language_hits).
+ * raw_units(lines, wrap, wrap_min, closers, ends, table): page._raw_units, the units of
+ * text (a line, or a hard-wrapped paragraph joined back into one) as tuples (first line,
+ * last line, visible text, share of link characters, words, ends a sentence). `words`
+ * counts the runs of word characters in the lower-cased text (`table` says which
+ * characters of the Basic Multilingual Plane are word characters, as the `regex` module
+ * reads \w), and is -1 for a text with a character beyond that plane (Python counts it).
  *
- * short_lines(lines, short, visible) counts the lines that are not blank and, of those,
- * the ones shorter than `short` characters as a reader sees them (page._maybe_page).
+ * words_of(text, table): page.words_of for a text of the plane (None beyond it).
+ *
+ * score_units(raw, counts, debris, stop, table, cjk, unit, limits): page._score for each
+ * unit (None: a text beyond the plane, which Python scores).
+ *
+ * language_hits(words, index, n): page._language_hits, for each of n languages the
+ * words that its stop list holds.
+ *
+ * short_lines(lines, short): page._short_lines, the lines that are not blank and those
+ * shorter than `short` characters as a reader sees them.
  *
  * Built by `pip install .` when a C compiler is there; without it, or with
  * BOILERSTRIP_PURE=1 in the environment, the Python code runs instead.
@@ -64,10 +69,8 @@ marked(PyObject *s, Py_ssize_t a, Py_ssize_t b, int more)
 /* Where the text starts after page._LEAD (bullets, quote marks, table bars, a list
  * number): ^[\s*+\-•·>#|]*(?:\d{1,3}[.)]\s+)? as the re module reads \s and \d. */
 static Py_ssize_t
-lead_end(PyObject *s, Py_ssize_t a, Py_ssize_t b)
+lead_end(int kind, const void *data, Py_ssize_t a, Py_ssize_t b)
 {
-    int kind = PyUnicode_KIND(s);
-    const void *data = PyUnicode_DATA(s);
     Py_ssize_t i = a;
     for (; i < b; i++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, i);
@@ -90,39 +93,256 @@ lead_end(PyObject *s, Py_ssize_t a, Py_ssize_t b)
     return i;
 }
 
+/* \w as the re module reads it in a str pattern. */
+static inline int
+is_word(Py_UCS4 c)
+{
+    return c < 128 ? (Py_ISALNUM(c) || c == '_') : Py_UNICODE_ISALNUM(c);
+}
+
+/* A line's text as a reader sees it, in a buffer of code points (page.visible on a line
+ * with marks: Markdown images and links, link targets and addresses, tags, then the lead).
+ * Each pattern is matched as the re module matches it: none of them can backtrack into a
+ * different match, so one left-to-right scan per pattern finds the same matches. */
+typedef struct {
+    Py_UCS4 *c;
+    Py_ssize_t n;
+} Buf;
+
+static Py_ssize_t
+until(const Buf *s, Py_ssize_t i, Py_UCS4 stop)
+{
+    while (i < s->n && s->c[i] != stop && s->c[i] != '\n')
+        i++;
+    return i < s->n && s->c[i] == stop ? i : -1;
+}
+
+/* !\[[^\]\n]*\]\([^)\n]*\) */
+static Py_ssize_t
+match_image(const Buf *s, Py_ssize_t i)
+{
+    if (i + 1 >= s->n || s->c[i] != '!' || s->c[i + 1] != '[')
+        return -1;
+    Py_ssize_t j = until(s, i + 2, ']');
+    if (j < 0 || j + 1 >= s->n || s->c[j + 1] != '(')
+        return -1;
+    Py_ssize_t k = until(s, j + 2, ')');
+    return k < 0 ? -1 : k + 1;
+}
+
+/* \[([^\]\n]*)\](?:\([^)\n]*\)|\[\d+\]); the group ends at *close. */
+static Py_ssize_t
+match_link(const Buf *s, Py_ssize_t i, Py_ssize_t *close)
+{
+    if (s->c[i] != '[')
+        return -1;
+    Py_ssize_t j = until(s, i + 1, ']');
+    if (j < 0 || j + 1 >= s->n)
+        return -1;
+    *close = j;
+    if (s->c[j + 1] == '(') {
+        Py_ssize_t k = until(s, j + 2, ')');
+        if (k >= 0)
+            return k + 1;
+    }
+    if (s->c[j + 1] == '[') {
+        Py_ssize_t k = j + 2;
+        while (k < s->n && Py_UNICODE_ISDECIMAL(s->c[k]))
+            k++;
+        if (k > j + 2 && k < s->n && s->c[k] == ']')
+            return k + 1;
+    }
+    return -1;
+}
+
+static int
+starts(const Buf *s, Py_ssize_t i, const char *prefix)
+{
+    for (; *prefix; prefix++, i++)
+        if (i >= s->n || s->c[i] != (Py_UCS4)(unsigned char)*prefix)
+            return 0;
+    return 1;
+}
+
+/* \((?:https?:|mailto:|/|#|\.\.?/)[^)\s]*\)|https?://\S+ */
+static Py_ssize_t
+match_target(const Buf *s, Py_ssize_t i)
+{
+    if (s->c[i] == '(') {
+        Py_ssize_t j = -1;
+        if (starts(s, i + 1, "https:"))
+            j = i + 7;
+        else if (starts(s, i + 1, "http:"))
+            j = i + 6;
+        else if (starts(s, i + 1, "mailto:"))
+            j = i + 8;
+        else if (starts(s, i + 1, "/") || starts(s, i + 1, "#") || starts(s, i + 1, "./"))
+            j = i + 1 + (s->c[i + 1] == '.' ? 2 : 1);
+        else if (starts(s, i + 1, "../"))
+            j = i + 4;
+        if (j < 0)
+            return -1;
+        while (j < s->n && s->c[j] != ')' && !Py_UNICODE_ISSPACE(s->c[j]))
+            j++;
+        return j < s->n && s->c[j] == ')' ? j + 1 : -1;
+    }
+    Py_ssize_t j = starts(s, i, "https://") ? i + 8 : starts(s, i, "http://") ? i + 7 : -1;
+    if (j < 0 || j >= s->n || Py_UNICODE_ISSPACE(s->c[j]))
+        return -1;
+    while (j < s->n && !Py_UNICODE_ISSPACE(s->c[j]))
+        j++;
+    return j;
+}
+
+/* </?[A-Za-z][\w:-]*(?:\s[^<>\n]{0,200})?/?> */
+static Py_ssize_t
+match_tag(const Buf *s, Py_ssize_t i)
+{
+    if (s->c[i] != '<')
+        return -1;
+    Py_ssize_t j = i + 1;
+    if (j < s->n && s->c[j] == '/')
+        j++;
+    if (j >= s->n || s->c[j] > 127 || !Py_ISALPHA(s->c[j]))
+        return -1;
+    j++;
+    while (j < s->n && (is_word(s->c[j]) || s->c[j] == ':' || s->c[j] == '-'))
+        j++;
+    Py_ssize_t k = j;
+    if (j < s->n && Py_UNICODE_ISSPACE(s->c[j])) {
+        k = j + 1;
+        while (k < s->n && k - j - 1 < 200 && s->c[k] != '<' && s->c[k] != '>' && s->c[k] != '\n')
+            k++;
+        if (k < s->n && s->c[k] == '>')
+            return k + 1;
+        if (k + 1 < s->n && s->c[k] == '/' && s->c[k + 1] == '>')
+            return k + 2;
+        k = j;  /* the attributes do not close: the tag without them */
+    }
+    if (k < s->n && s->c[k] == '>')
+        return k + 1;
+    if (k + 1 < s->n && s->c[k] == '/' && s->c[k + 1] == '>')
+        return k + 2;
+    return -1;
+}
+
+static int
+holds(const Buf *s, const char *sub)
+{
+    for (Py_ssize_t i = 0; i < s->n; i++)
+        if (starts(s, i, sub))
+            return 1;
+    return 0;
+}
+
+static void
+strip_buf(Buf *s)
+{
+    Py_ssize_t a = 0, b = s->n;
+    while (a < b && Py_UNICODE_ISSPACE(s->c[a]))
+        a++;
+    while (b > a && Py_UNICODE_ISSPACE(s->c[b - 1]))
+        b--;
+    memmove(s->c, s->c + a, (b - a) * sizeof(Py_UCS4));
+    s->n = b - a;
+}
+
+/* Each match of `kind` (0 image, 1 link: its text stays, 2 target, 3 tag) taken out of s
+ * in place; the length of the links' text, for links. */
+static Py_ssize_t
+sub(Buf *s, int kind)
+{
+    Py_ssize_t out = 0, kept = 0, i = 0;
+    while (i < s->n) {
+        Py_ssize_t close = -1, end;
+        switch (kind) {
+        case 0: end = match_image(s, i); break;
+        case 1: end = match_link(s, i, &close); break;
+        case 2: end = match_target(s, i); break;
+        default: end = match_tag(s, i); break;
+        }
+        if (end < 0) {
+            s->c[out++] = s->c[i++];
+            continue;
+        }
+        if (kind == 1) {
+            for (Py_ssize_t k = i + 1; k < close; k++)
+                s->c[out++] = s->c[k];
+            kept += close - i - 1;
+        }
+        i = end;
+    }
+    s->n = out;
+    return kept;
+}
+
+static PyObject *
+visible_marked(PyObject *line, Py_ssize_t a, Py_ssize_t b, Py_ssize_t *linked)
+{
+    Buf s = {PyMem_New(Py_UCS4, b - a + 1), b - a};
+    if (s.c == NULL)
+        return PyErr_NoMemory();
+    int kind = PyUnicode_KIND(line);
+    const void *data = PyUnicode_DATA(line);
+    for (Py_ssize_t i = a; i < b; i++)
+        s.c[i - a] = PyUnicode_READ(kind, data, i);
+    *linked = 0;
+    if (holds(&s, "](") || holds(&s, "][")) {
+        sub(&s, 0);
+        Py_ssize_t kept = sub(&s, 1);
+        *linked = kept;
+    }
+    if (holds(&s, "(") || holds(&s, "://")) {
+        Py_ssize_t before = s.n;
+        sub(&s, 2);
+        if (s.n < before) {
+            strip_buf(&s);
+            if (s.n > *linked)
+                *linked = s.n;
+        }
+    }
+    if (holds(&s, "<")) {
+        sub(&s, 3);
+        strip_buf(&s);
+    }
+    if (s.n && !Py_UNICODE_ISALNUM(s.c[0])) {
+        Py_ssize_t i = lead_end(PyUnicode_4BYTE_KIND, s.c, 0, s.n);
+        memmove(s.c, s.c + i, (s.n - i) * sizeof(Py_UCS4));
+        s.n -= i;
+        strip_buf(&s);
+    }
+    PyObject *text = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, s.c, s.n);
+    PyMem_Free(s.c);
+    return text;
+}
+
 /* The line as a reader sees it and its link characters: (new reference, count). */
 static PyObject *
-visible(PyObject *line, PyObject *fallback, Py_ssize_t *linked)
+visible(PyObject *line, Py_ssize_t *linked)
 {
     Py_ssize_t a, b;
     bounds(line, &a, &b);
-    if (a < b && !marked(line, a, b, 1)) {
-        *linked = 0;
-        if (!Py_UNICODE_ISALNUM(PyUnicode_READ_CHAR(line, a))) {
-            a = lead_end(line, a, b);
-            while (b > a && Py_UNICODE_ISSPACE(PyUnicode_READ_CHAR(line, b - 1)))
-                b--;
-        }
-        return PyUnicode_Substring(line, a, b);
+    if (a < b && marked(line, a, b, 1))
+        return visible_marked(line, a, b, linked);
+    *linked = 0;
+    if (a < b && !Py_UNICODE_ISALNUM(PyUnicode_READ_CHAR(line, a))) {
+        a = lead_end(PyUnicode_KIND(line), PyUnicode_DATA(line), a, b);
+        while (b > a && Py_UNICODE_ISSPACE(PyUnicode_READ_CHAR(line, b - 1)))
+            b--;
     }
-    PyObject *pair = PyObject_CallOneArg(fallback, line);
-    if (pair == NULL)
-        return NULL;
-    if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2
-        || !PyUnicode_Check(PyTuple_GET_ITEM(pair, 0))) {
-        Py_DECREF(pair);
-        PyErr_SetString(PyExc_TypeError, "visible() must return (str, int)");
-        return NULL;
-    }
-    *linked = PyLong_AsSsize_t(PyTuple_GET_ITEM(pair, 1));
-    if (*linked == -1 && PyErr_Occurred()) {
-        Py_DECREF(pair);
+    return PyUnicode_Substring(line, a, b);
+}
+
+static PyObject *
+py_visible(PyObject *self, PyObject *arg)
+{
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "visible() takes a str");
         return NULL;
     }
-    PyObject *text = PyTuple_GET_ITEM(pair, 0);
-    Py_INCREF(text);
-    Py_DECREF(pair);
-    return text;
+    Py_ssize_t linked;
+    PyObject *text = visible(arg, &linked);
+    return text == NULL ? NULL : Py_BuildValue("Nn", text, linked);
 }
 
 static int
@@ -203,11 +423,11 @@ check_lines(PyObject *lines)
 static PyObject *
 raw_units(PyObject *self, PyObject *args)
 {
-    PyObject *lines, *fallback, *closers, *ends, *table;
+    PyObject *lines, *closers, *ends, *table;
     int wrap;
     Py_ssize_t wrap_min;
-    if (!PyArg_ParseTuple(args, "OpnOUUS:raw_units", &lines, &wrap, &wrap_min, &fallback,
-                          &closers, &ends, &table))
+    if (!PyArg_ParseTuple(args, "OpnUUS:raw_units", &lines, &wrap, &wrap_min, &closers, &ends,
+                          &table))
         return NULL;
     if (PyBytes_GET_SIZE(table) != 0x10000) {
         PyErr_SetString(PyExc_ValueError, "the word table must have 65536 bytes");
@@ -228,7 +448,7 @@ raw_units(PyObject *self, PyObject *args)
         bounds(line, &a, &b);
         if (a == b)
             continue;
-        PyObject *text = visible(line, fallback, &linked);
+        PyObject *text = visible(line, &linked);
         if (text == NULL)
             goto error;
         if (PyUnicode_GET_LENGTH(text) == 0) {
@@ -253,7 +473,7 @@ raw_units(PyObject *self, PyObject *args)
                 break;
             i++;
             Py_DECREF(text);
-            text = visible(next, fallback, &linked);
+            text = visible(next, &linked);
             if (text == NULL)
                 goto error;
             if (PyUnicode_GET_LENGTH(text) == 0)
@@ -307,9 +527,9 @@ error:
 static PyObject *
 short_lines(PyObject *self, PyObject *args)
 {
-    PyObject *lines, *fallback;
+    PyObject *lines;
     Py_ssize_t shortest;
-    if (!PyArg_ParseTuple(args, "OnO:short_lines", &lines, &shortest, &fallback))
+    if (!PyArg_ParseTuple(args, "On:short_lines", &lines, &shortest))
         return NULL;
     if (check_lines(lines) == NULL)
         return NULL;
@@ -325,7 +545,7 @@ short_lines(PyObject *self, PyObject *args)
         if (size >= shortest && marked(line, a, b, 0)) {
             /* A menu item as a Markdown converter writes it, with its link's address. */
             Py_ssize_t linked;
-            PyObject *text = visible(line, fallback, &linked);
+            PyObject *text = visible(line, &linked);
             if (text == NULL)
                 return NULL;
             size = PyUnicode_GET_LENGTH(text);
@@ -569,6 +789,7 @@ done:
 }
 
 static PyMethodDef methods[] = {
+    {"visible", py_visible, METH_O, "visible(line): (the text a reader sees, its link characters)"},
     {"words_of", py_words_of, METH_VARARGS,
      "words_of(text, table): the lower-cased words of a text (None: beyond the BMP)"},
     {"score_units", score_units, METH_VARARGS,
@@ -577,9 +798,9 @@ static PyMethodDef methods[] = {
      "language_hits(words, index, n): for each of n languages, how many of the words "
      "its stop list holds (index: word -> the numbers of its languages, as bytes)"},
     {"raw_units", raw_units, METH_VARARGS,
-     "raw_units(lines, wrap, wrap_min, visible, closers, ends, table): the units of a text"},
+     "raw_units(lines, wrap, wrap_min, closers, ends, table): the units of a text"},
     {"short_lines", short_lines, METH_VARARGS,
-     "short_lines(lines, short, visible): (short lines, lines that are not blank)"},
+     "short_lines(lines, short): (short lines, lines that are not blank)"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -594,7 +815,7 @@ PyInit__page(void)
     if (m == NULL)
         return NULL;
     /* The interface's version: a build of an older source is not used (page.py). */
-    if (PyModule_AddIntConstant(m, "VERSION", 2) < 0) {
+    if (PyModule_AddIntConstant(m, "VERSION", 3) < 0) {
         Py_DECREF(m);
         return NULL;
     }

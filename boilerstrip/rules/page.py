@@ -50,7 +50,7 @@ _ASCII_WORD = re.compile(r"\w+")
 
 # The C version of the unit pass and of the cheap page check (boilerstrip/_page.c), where
 # it was built from the source of this interface version and is not switched off.
-NATIVE = native.load("_page", 2)
+NATIVE = native.load("_page", 3)
 
 
 class Unit(NamedTuple):
@@ -259,9 +259,7 @@ def units(lines: list[str], debris: Collection[int] = ()) -> list[Unit]:
         raw = _raw_units(lines, wrap, listed)
         tokens = list(listed)
     else:
-        raw = NATIVE.raw_units(
-            lines, wrap, WRAP_MIN_CHARS, visible, CLOSERS, END_MARKS, _word_table()
-        )
+        raw = NATIVE.raw_units(lines, wrap, WRAP_MIN_CHARS, CLOSERS, END_MARKS, _word_table())
         tokens = [None if r[4] >= 0 else words_of(r[2]) for r in raw]
     counts = [r[4] if ws is None else len(ws) for r, ws in zip(raw, tokens, strict=True)]
 
@@ -573,7 +571,7 @@ def _maybe_page(lines: list[str]) -> bool:
     if NATIVE is None:
         short, filled = _short_lines(lines)
     else:
-        short, filled = NATIVE.short_lines(lines, _SHORT, visible)
+        short, filled = NATIVE.short_lines(lines, _SHORT)
     return short >= _MIN_SHORT and short >= _MIN_SHORT_SHARE * filled
 
 
