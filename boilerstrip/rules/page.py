@@ -111,8 +111,8 @@ def _cjk_table() -> bytes:
 def _stop_index() -> tuple[tuple[str, ...], dict[str, bytes]]:
     """jusText's stop lists (about 100 languages): their names, and for each word the
     numbers of the languages whose list has it, one byte each (the first 256 lists).
-    Empty without justext (it comes with
-    trafilatura): then prose is read without stop lists, and a warning says so once."""
+    Empty without justext (it comes with trafilatura): then prose is read without stop
+    lists, and a warning says so once."""
     try:
         import justext  # type: ignore[import-untyped]
     except ImportError:
