@@ -316,12 +316,11 @@ visible_marked(PyObject *line, Py_ssize_t a, Py_ssize_t b, Py_ssize_t *linked)
     return text;
 }
 
-/* The line as a reader sees it and its link characters: (new reference, count). */
+/* The line as a reader sees it and its link characters: (new reference, count). [a, b):
+ * the line without its white space at both ends (bounds). */
 static PyObject *
-visible(PyObject *line, Py_ssize_t *linked)
+visible(PyObject *line, Py_ssize_t a, Py_ssize_t b, Py_ssize_t *linked)
 {
-    Py_ssize_t a, b;
-    bounds(line, &a, &b);
     if (a < b && marked(line, a, b, 1))
         return visible_marked(line, a, b, linked);
     *linked = 0;
@@ -340,8 +339,9 @@ py_visible(PyObject *self, PyObject *arg)
         PyErr_SetString(PyExc_TypeError, "visible() takes a str");
         return NULL;
     }
-    Py_ssize_t linked;
-    PyObject *text = visible(arg, &linked);
+    Py_ssize_t a, b, linked;
+    bounds(arg, &a, &b);
+    PyObject *text = visible(arg, a, b, &linked);
     return text == NULL ? NULL : Py_BuildValue("Nn", text, linked);
 }
 
@@ -448,7 +448,7 @@ raw_units(PyObject *self, PyObject *args)
         bounds(line, &a, &b);
         if (a == b)
             continue;
-        PyObject *text = visible(line, &linked);
+        PyObject *text = visible(line, a, b, &linked);
         if (text == NULL)
             goto error;
         if (PyUnicode_GET_LENGTH(text) == 0) {
@@ -473,7 +473,7 @@ raw_units(PyObject *self, PyObject *args)
                 break;
             i++;
             Py_DECREF(text);
-            text = visible(next, &linked);
+            text = visible(next, na, nb, &linked);
             if (text == NULL)
                 goto error;
             if (PyUnicode_GET_LENGTH(text) == 0)
@@ -545,7 +545,7 @@ short_lines(PyObject *self, PyObject *args)
         if (size >= shortest && marked(line, a, b, 0)) {
             /* A menu item as a Markdown converter writes it, with its link's address. */
             Py_ssize_t linked;
-            PyObject *text = visible(line, &linked);
+            PyObject *text = visible(line, a, b, &linked);
             if (text == NULL)
                 return NULL;
             size = PyUnicode_GET_LENGTH(text);

@@ -1,6 +1,7 @@
 """The optional C modules (``boilerstrip/_tokens.c``, ``boilerstrip/_page.c``): built by
 ``pip install .`` where a C compiler is there, each the faster twin of Python code that
-stays the reference (``tests/test_native.py`` runs both)."""
+stays the reference (``tests/test_native.py`` and ``tests/test_native_page.py`` run
+both)."""
 
 from __future__ import annotations
 

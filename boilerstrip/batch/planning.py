@@ -106,7 +106,7 @@ def plan(
         if outdir is not None:
             raise UsageError("'-' is written to stdout: -o/--output has no name to give it")
         jobs = [Job(None, None, fmt or "auto")]
-        _check_side_files(jobs, [], side, overwrite or resume, None)
+        _check_side_files(jobs, [], side, overwrite or resume)
         return Plan(jobs)
     if outdir is None:
         one = Path(inputs[0])
@@ -114,7 +114,7 @@ def plan(
             jobs = [Job(one, None, fmt or detect_format(one) or "auto")]
             if jobs[0].fmt == "parquet":
                 raise UsageError("a Parquet output is a file: give a directory with -o")
-            _check_side_files(jobs, [], side, overwrite or resume, None)
+            _check_side_files(jobs, [], side, overwrite or resume)
             return Plan(jobs)
         raise UsageError("give an output directory with -o/--output (one file or '-' print)")
     jobs, ignored = _collect(inputs, outdir, glob, fmt)
@@ -123,11 +123,10 @@ def plan(
             f"nothing to clean: {describe_ignored(ignored)}, in no format boilerstrip "
             "reads; --glob PATTERN picks files to read anyway (as text, or JSON by content)"
         )
-    sources, targets = _ends(jobs)
-    _check_targets(jobs, sources, targets)
+    _check_targets(jobs)
     _check_modules(jobs)
     dirs = [Path(raw).resolve() for raw in inputs if Path(raw).is_dir()]
-    _check_side_files(jobs, dirs, side, overwrite or resume, (sources, set(targets)))
+    _check_side_files(jobs, dirs, side, overwrite or resume)
     existing = [j for j in jobs if j.dst is not None and j.dst.exists()]
     if existing and not (overwrite or resume):
         shown = ", ".join(str(j.dst) for j in existing[:3])
@@ -197,8 +196,9 @@ def _ends(jobs: list[Job]) -> tuple[set[Path], list[Path]]:
     return sources, _resolved(j.dst for j in jobs if j.dst is not None)
 
 
-def _check_targets(jobs: list[Job], sources: set[Path], targets: list[Path]) -> None:
+def _check_targets(jobs: list[Job]) -> None:
     """No output over an input, no two inputs to one output."""
+    sources, targets = _ends(jobs)
     seen: set[Path] = set()
     for j, target in zip(jobs, targets, strict=True):
         if target in sources:
@@ -224,20 +224,15 @@ def _check_modules(jobs: list[Job]) -> None:
 
 
 def _check_side_files(
-    jobs: list[Job],
-    input_dirs: list[Path],
-    side: dict[str, Path | None],
-    may_exist: bool,
-    ends: tuple[set[Path], set[Path]] | None,
+    jobs: list[Job], input_dirs: list[Path], side: dict[str, Path | None], may_exist: bool
 ) -> None:
     """The report and rejected files: not an input, not in an input directory, not an
     output, not both the same; ``-`` (stdout) only when the outputs are files; an existing
-    one only with ``--overwrite`` (or ``--resume``, which appends to it). ``ends``: the
-    jobs' inputs and outputs resolved, when known."""
-    if ends is None:
-        found, outputs = _ends(jobs)
-        ends = found, set(outputs)
-    sources, targets = ends
+    one only with ``--overwrite`` (or ``--resume``, which appends to it)."""
+    if all(path is None for path in side.values()):
+        return
+    sources, outputs = _ends(jobs)
+    targets = set(outputs)
     seen: dict[Path | str, str] = {}
     for option, path in side.items():
         if path is None:

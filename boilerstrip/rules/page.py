@@ -87,24 +87,25 @@ def words_of(s: str) -> list[str]:
     return _ASCII_WORD.findall(s.lower()) if s.isascii() else _WORD.findall(s.lower())
 
 
-@functools.cache
-def _word_table() -> bytes:
-    """For each character of the Basic Multilingual Plane, 1 if ``words_of`` reads it as
-    a word character (the C unit pass counts words with it)."""
+def _plane_table(pattern: regex.Pattern[str]) -> bytes:
+    """For each character of the Basic Multilingual Plane, 1 if the pattern matches it."""
     table = bytearray(0x10000)
-    for m in regex.finditer(r"\w", "".join(map(chr, range(0x10000)))):
+    for m in pattern.finditer("".join(map(chr, range(0x10000)))):
         table[m.start()] = 1
     return bytes(table)
+
+
+@functools.cache
+def _word_table() -> bytes:
+    """The characters ``words_of`` reads as word characters (the C unit pass counts words
+    with them)."""
+    return _plane_table(regex.compile(r"\w"))
 
 
 @functools.cache
 def _cjk_table() -> bytes:
-    """For each character of the Basic Multilingual Plane, 1 if it is one of the CJK and
-    Thai characters that count half a word each."""
-    table = bytearray(0x10000)
-    for m in _CJK.finditer("".join(map(chr, range(0x10000)))):
-        table[m.start()] = 1
-    return bytes(table)
+    """The CJK and Thai characters, which count half a word each."""
+    return _plane_table(_CJK)
 
 
 @functools.cache
