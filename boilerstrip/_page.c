@@ -610,6 +610,51 @@ py_words_of(PyObject *self, PyObject *args)
     return words_of(text, (const unsigned char *)PyBytes_AS_STRING(table));
 }
 
+/* Is the share of the text's words (lower-cased, as words_of lists them) that the stop
+ * set holds at least `need`? 1 or 0; 2 when the lower-cased text is beyond the plane
+ * (Python reads it); -1 on an error. It stops reading as soon as the share is reached:
+ * hits only grow, so the share of all the words is reached then too. */
+static int
+stop_share_reaches(PyObject *text, const unsigned char *table, PyObject *stop, double need)
+{
+    PyObject *lower = PyObject_CallMethod(text, "lower", NULL);
+    if (lower == NULL)
+        return -1;
+    if (PyUnicode_KIND(lower) == PyUnicode_4BYTE_KIND) {
+        Py_DECREF(lower);
+        return 2;
+    }
+    int kind = PyUnicode_KIND(lower);
+    const void *data = PyUnicode_DATA(lower);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(lower), m = 0, hits = 0, start = -1;
+    int prev = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int w = table[PyUnicode_READ(kind, data, i)];
+        m += w && !prev;
+        prev = w;
+    }
+    int result = m == 0;  /* no words: the share is 1 */
+    for (Py_ssize_t i = 0; i <= n && !result; i++) {
+        int w = i < n && table[PyUnicode_READ(kind, data, i)];
+        if (w && start < 0)
+            start = i;
+        else if (!w && start >= 0) {
+            PyObject *word = PyUnicode_Substring(lower, start, i);
+            int in = word == NULL ? -1 : PySet_Contains(stop, word);
+            Py_XDECREF(word);
+            if (in < 0) {
+                Py_DECREF(lower);
+                return -1;
+            }
+            hits += in;
+            result = (double)hits / (double)m >= need;
+            start = -1;
+        }
+    }
+    Py_DECREF(lower);
+    return result;
+}
+
 /* The scores of the units (page._score): a Unit for each raw unit, or None where Python
  * must score it (a text beyond the Basic Multilingual Plane). `counts`: each unit's
  * words; `debris`: the lines a rule removed; `stop`: the stop list (None: none);
@@ -671,38 +716,25 @@ score_units(PyObject *self, PyObject *args)
                 c += cjk[PyUnicode_READ(kind, data, i)];
             words += c / 2;
         }
+        int ruled = PySequence_Contains(debris, first);
+        if (ruled < 0)
+            goto error;
         int prose = 0;
-        if (words >= prose_words && share < 0.5) {
-            double stops = 1.0;
-            if (stop != Py_None) {
-                PyObject *ws = words_of(text, table);
-                if (ws == NULL)
+        if (!ruled && words >= prose_words && share < 0.5) {
+            /* The share of stop words that makes prose: a fifth with an end mark, 1.5
+             * times that in a unit twice as long without one. */
+            double need = ends ? stop_share : words >= 2 * prose_words ? 1.5 * stop_share : -1.0;
+            if (need >= 0.0) {
+                prose = stop == Py_None ? 1 : stop_share_reaches(text, table, stop, need);
+                if (prose < 0)
                     goto error;
-                if (ws == Py_None) {  /* lower-cased beyond the plane: Python scores it */
-                    Py_DECREF(ws);
+                if (prose == 2) {  /* lower-cased beyond the plane: Python scores it */
                     Py_INCREF(Py_None);
                     PyList_SET_ITEM(out, k, Py_None);
                     continue;
                 }
-                Py_ssize_t m = PyList_GET_SIZE(ws), hits = 0;
-                for (Py_ssize_t i = 0; i < m; i++) {
-                    int in = PySet_Contains(stop, PyList_GET_ITEM(ws, i));
-                    if (in < 0) {
-                        Py_DECREF(ws);
-                        goto error;
-                    }
-                    hits += in;
-                }
-                Py_DECREF(ws);
-                if (m > 0)
-                    stops = (double)hits / (double)m;
             }
-            prose = stops >= stop_share
-                    && (ends || (words >= 2 * prose_words && stops >= 1.5 * stop_share));
         }
-        int ruled = PySequence_Contains(debris, first);
-        if (ruled < 0)
-            goto error;
         double score;
         if (ruled)
             score = debris_score;

@@ -30,6 +30,11 @@ from .text import is_blank, split_lines, strip_break, view
 from .triggers import TriggerIndex, Triggers
 
 _MARKER, _ANYWHERE, _PREDICATE = range(3)
+# How many (view, rules) verdicts a cleaner remembers: page dumps repeat their menus and
+# footers, texts of one site their labels (a third of the lines judged on the bench were
+# judged before). The memory is emptied when full, so it stays bounded.
+_MEMO = 8192
+_UNSEEN: Any = object()
 # The page's title, or several forms of it (the <title>, og:title, the <h1>).
 Title = str | Iterable[str] | None
 
@@ -98,6 +103,8 @@ class Cleaner:
         self._fits = [
             sum(1 << i for i, lim in enumerate(limits) if lim >= bound) for bound in self._limits
         ] + [0]
+        # (view, mask) -> verdict: a line rule's verdict depends on the view alone.
+        self._memo: dict[tuple[str, int], Verdict | None] = {}
 
     # -- public API -------------------------------------------------------------------
 
@@ -182,6 +189,18 @@ class Cleaner:
                     return Verdict(rule, f"{rule.reason}: {detail}" if detail else rule.reason)
         return None
 
+    def _judge_once(self, v: str, mask: int) -> Verdict | None:
+        """:meth:`_judge`, remembered: the same view judged by the same rules again gets
+        the same verdict without asking them."""
+        memo = self._memo
+        verdict = memo.get((v, mask), _UNSEEN)
+        if verdict is _UNSEEN:
+            verdict = self._judge(v, mask)
+            if len(memo) >= _MEMO:
+                memo.clear()
+            memo[v, mask] = verdict
+        return verdict
+
     def _is_reported(self, k: str) -> bool:
         return self._reported is not None and self._reported.search(k) is not None
 
@@ -202,7 +221,7 @@ class Cleaner:
             candidates = self._triggers.candidates(text, len(lines))
         verdicts: dict[int, Verdict] = {}
         marks: dict[int, Verdict] = {}
-        judge, fits, limits, silent = self._judge, self._fits, self._limits, self._silent
+        judge, fits, limits, silent = self._judge_once, self._fits, self._limits, self._silent
         for i in sorted(candidates):
             line = lines[i].strip()
             mask = candidates[i] & fits[bisect.bisect_left(limits, len(line))]

@@ -289,8 +289,11 @@ def marker_phrases(name: str, config: Config) -> tuple[str, ...]:
     return load(name, config.languages) + tuple(config.phrases.get(name, ()))
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Verdict:
+    """Why a line goes: the rule and its reason. Frozen: one verdict may stand for many
+    lines (the cleaner remembers the verdicts of views it judged)."""
+
     rule: Rule
     reason: str
 
@@ -401,6 +404,17 @@ class Document:
             self.verdicts[i] = Verdict(rule, reason)
             if self._memo:
                 self._memo = {k: m for k, m in self._memo.items() if i >= m[1]}
+
+    def remove_all(self, indices: Iterable[int], rule: Rule, reason: str) -> None:
+        """Remove each of these lines, for the same reason."""
+        verdict = Verdict(rule, reason)
+        first = -1
+        for i in indices:
+            if i not in self.verdicts:
+                self.verdicts[i] = verdict
+                first = i if first < 0 else min(first, i)
+        if first >= 0 and self._memo:
+            self._memo = {k: m for k, m in self._memo.items() if first >= m[1]}
 
     def keep(self, i: int, rule: Rule, reason: str) -> None:
         """Take back the verdict of line i (``explain()`` names the rule that did)."""

@@ -28,7 +28,7 @@ import regex
 from .. import native
 from ..config import Config
 from ..model import Category
-from ..text import CLOSERS, END_MARKS, WRAP_MIN_CHARS, ends_sentence, is_blank
+from ..text import BLANK, CLOSERS, END_MARKS, WRAP_MIN_CHARS, ends_sentence
 from .base import Document, DocumentAction, DocumentRule
 from .common import title_key
 
@@ -653,9 +653,7 @@ def _make_outside(rule: DocumentRule, config: Config) -> DocumentAction | None:
             f"it, {r.after} after){listed}; {why}"
         )
         for side, span in (("before", range(r.first)), ("after", range(r.last + 1, len(lines)))):
-            for i in span:
-                if not is_blank(lines[i]):
-                    doc.remove(i, rule, f"{side} {where}")
+            doc.remove_all((i for i in span if lines[i].strip(BLANK)), rule, f"{side} {where}")
 
     return apply
 
