@@ -126,9 +126,12 @@ def _stop_index() -> tuple[tuple[str, ...], dict[str, bytes]]:
         return (), {}
     names = tuple(sorted(justext.get_stoplists()))[:256]
     index: dict[str, bytes] = {}
+    get = index.get
     for n, name in enumerate(names):
+        number = bytes((n,))
         for word in justext.get_stoplist(name):
-            index[word] = index.get(word, b"") + bytes((n,))
+            before = get(word)
+            index[word] = number if before is None else before + number
     return names, index
 
 
@@ -465,11 +468,9 @@ def read(lines: list[str], ruled: Collection[int], titles: tuple[str, ...] = ())
     a, b = run
     b = _list_after(us, b)
     labels = [u for u in us if u.score < 0]
+    digit = _DIGIT.search
     nav = [u.score < 0 and _menu_item(u) for u in us]
-    longest = length = 0
-    for x in nav:
-        length = length + 1 if x else 0
-        longest = max(longest, length)
+    longest = max(map(len, bytes(nav).split(b"\0")))  # the longest run of menu items
     counts = Counter(u.text for u, x in zip(us, nav, strict=True) if x)
     words = sum(u.words for u in us) or 1
     n = len(us)
@@ -481,7 +482,7 @@ def read(lines: list[str], ruled: Collection[int], titles: tuple[str, ...] = ())
         "dups": sum(c for c in counts.values() if c > 1),
         "ruled": len(ruled),
         "copyright": sum("©" in u.text for u in us[-_FOOTER_UNITS:]),
-        "digits": sum(1 for u in labels if _DIGIT.search(u.text)) / max(1, len(labels)),
+        "digits": sum(1 for u in labels if digit(u.text)) / max(1, len(labels)),
         "prose": sum(u.words for u in us if u.score > 0) / words,
         # The share of units that are links: a Markdown dump's menus (an extract's text
         # holds a few links among its paragraphs).
