@@ -299,9 +299,10 @@ def _kept_spans(lines: list[str], dropped: set[int]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = start = i = 0  # pos: where line i starts; start: where the current run starts
     for d in sorted(dropped):
-        pos += sum(map(len, lines[i:d]))
-        if pos > start:
-            spans.append((start, pos))
+        if d > i:  # kept lines i..d-1 before this dropped line
+            pos += sum(map(len, lines[i:d]))
+            if pos > start:
+                spans.append((start, pos))
         pos += len(lines[d])
         start, i = pos, d + 1
     pos += sum(map(len, lines[i:]))
