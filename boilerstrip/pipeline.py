@@ -34,7 +34,6 @@ _MARKER, _ANYWHERE, _PREDICATE = range(3)
 # footers, texts of one site their labels (a third of the lines judged on the bench were
 # judged before). The memory is emptied when full, so it stays bounded.
 _MEMO = 8192
-_UNSEEN: Any = object()
 # The page's title, or several forms of it (the <title>, og:title, the <h1>).
 Title = str | Iterable[str] | None
 
@@ -193,12 +192,13 @@ class Cleaner:
         """:meth:`_judge`, remembered: the same view judged by the same rules again gets
         the same verdict without asking them."""
         memo = self._memo
-        verdict = memo.get((v, mask), _UNSEEN)
-        if verdict is _UNSEEN:
-            verdict = self._judge(v, mask)
-            if len(memo) >= _MEMO:
-                memo.clear()
-            memo[v, mask] = verdict
+        seen = (v, mask)
+        if seen in memo:
+            return memo[seen]
+        verdict = self._judge(v, mask)
+        if len(memo) >= _MEMO:
+            memo.clear()
+        memo[seen] = verdict
         return verdict
 
     def _is_reported(self, k: str) -> bool:

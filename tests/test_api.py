@@ -129,3 +129,15 @@ def test_module_cli_cleans_a_file(tmp_path: Path) -> None:
         capture_output=True,
     )
     assert piped.stdout.decode() == clean(STORY)
+
+
+def test_the_verdicts_a_cleaner_remembers_stay_bounded() -> None:
+    from boilerstrip import pipeline
+
+    cleaner = Cleaner()
+    lines = [f"Advertisement {i}\n" for i in range(pipeline._MEMO + 500)]
+    text = "Storm closes schools.\n\n" + "".join(lines)
+    assert cleaner.clean(text) == cleaner.clean(text)
+    assert 0 < len(cleaner._memo) <= pipeline._MEMO
+    # A remembered verdict is the verdict: the same line in another text goes the same way.
+    assert cleaner.clean("Storm closes schools.\n\nAdvertisement\n") == "Storm closes schools.\n"

@@ -384,3 +384,49 @@ def test_a_wrapped_paragraph_keeps_its_text_when_a_bare_address_ends_it() -> Non
     assert (last.first, last.last) == (9, 10)
     assert last.text == "The council said that the final bill for the work came to four million in"
     assert last.words == 15
+
+
+RECIPE_INTRO = (
+    "Barley soup is the dish my grandmother cooked every winter, and the lemon keeps it "
+    "bright rather than heavy.\n\n"
+    "It keeps for three days in the fridge and tastes better on the second.\n"
+)
+RECIPE_FIELDS = (
+    "Serves 4\nPrep: 15 minutes\nCook: 45 minutes\n\nIngredients\n1 litre vegetable stock\n"
+    "150 g pearl barley\n2 lemons, juice and zest\n3 carrots, diced\n2 sticks of celery\n"
+    "1 onion, chopped\n2 cloves garlic\n2 tbsp olive oil\n1 bay leaf\n200 g spinach\n"
+    "Salt and pepper\n\nMethod\n"
+)
+RECIPE_STEPS = (
+    "Warm the oil in a large pan and soften the onion, carrots and celery for ten minutes.\n"
+    "Add the garlic, the barley and the bay leaf, then pour in the stock and bring it to "
+    "the boil.\n"
+    "Simmer for forty minutes until the barley is tender, stirring now and then.\n"
+    "Stir in the spinach, the lemon juice and zest, and season it well before serving.\n"
+)
+
+
+def test_the_fields_next_to_the_main_text_stay_with_it() -> None:
+    # A recipe's quantities (a product's specifications, a schedule's times) are labels
+    # to the page scorer, and there are enough of them between the introduction and the
+    # steps that the main run is the steps alone; figures beside the main text read as its
+    # fields, not as a menu.
+    text = MENU + "\n" + RECIPE_INTRO + "\n" + RECIPE_FIELDS + RECIPE_STEPS + "\n" + FOOTER + MENU
+    explanation = Cleaner(Config(mode="page")).explain(text)
+    kept = explanation.text.splitlines()
+    for line in ("150 g pearl barley", "Serves 4", "1 litre vegetable stock", "Method"):
+        assert line in kept
+    assert "Home" not in kept and "About us" not in kept
+    reason = next(d.reason for d in explanation.removed if d.text == "About us")
+    assert "fields" in reason
+
+
+def test_a_numbered_list_of_headlines_is_no_field() -> None:
+    most_read = (
+        "Most read\n1. Council votes to close the old library\n2. Storm damages harbour "
+        "wall again\n3. New ferry timetable starts in May\n4. School wins national robotics "
+        "prize\n5. Police appeal after bakery break-in\n"
+    )
+    text = MENU + "\n" + STORY + "\n" + most_read + "\n" + FOOTER + MENU
+    out = Cleaner(Config(mode="page")).clean(text)
+    assert out == STORY

@@ -430,6 +430,7 @@ class Region(NamedTuple):
     before: int  # label units before it
     after: int  # label units after it
     listed: int = 0  # the items of the list that ended the main run, cut after it
+    fields: int = 0  # the units of fields beside the main run, kept with it
 
 
 # A unit that reads as a menu item: a few words of letters.
@@ -522,10 +523,53 @@ def _region(us: list[Unit], a: int, b: int) -> Region:
     """The main text of the run a..b: without the list that ends it (``_trim_tail``), past
     the list its last line announces (``_list_after``)."""
     end = _list_after(us, _trim_tail(us, a, b))
-    before = sum(1 for u in us[:a] if u.score < 0)
-    after = sum(1 for u in us[end + 1 :] if u.score < 0)
     listed = sum(1 for u in us[end + 1 : b + 1] if u.score > 0)
-    return Region(us[a].first, us[end].last, before, after, listed)
+    first, last = _with_fields(us, a, end)
+    before = sum(1 for u in us[:first] if u.score < 0)
+    after = sum(1 for u in us[last + 1 :] if u.score < 0)
+    fields = a - first + last - end
+    return Region(us[first].first, us[last].last, before, after, listed, fields)
+
+
+# Fields: short labels with a figure (a quantity, a price, a size, a time: "150 g pearl
+# barley", "2200 W", "Serves 4"), as a recipe's ingredients, a product's specifications and
+# a timetable list them. Beside the main text they are its fields: the main text takes
+# them in, walking out from each end while the fields outweigh the other units (a label
+# -1, a link -2, a line a rule removed -3; prose 0, so that comments, a name, a date and
+# a paragraph each, and teasers with their summaries do not add up) and stopping when the
+# others lead by more than _FIELD_REACH. Each side ends at its best sum, when above 0.
+_FIELD_WORDS = 8
+_FIELD_REACH = 6.0
+_FIGURE = regex.compile(r"\d")
+# A numbered headline ("3. New ferry timetable starts in May"): a list of other stories.
+_NUMBERED = regex.compile(r"\d{1,2}[.)]?\s+\p{Lu}\S*(?:\s+\S+){2}")
+
+
+def _field_weight(u: Unit) -> float:
+    if u.score == _DEBRIS:
+        return -3.0
+    if u.linked >= _LINKED:
+        return -2.0
+    if u.score >= 0:
+        return 0.0
+    if u.words <= _FIELD_WORDS and _FIGURE.search(u.text) and not _NUMBERED.match(u.text):
+        return 1.0
+    return -1.0
+
+
+def _with_fields(us: list[Unit], a: int, end: int) -> tuple[int, int]:
+    """The main run a..end, with the fields beside it (see _FIELD_WORDS)."""
+    out = []
+    for edge, step in ((a, -1), (end, 1)):
+        best = total = 0.0
+        best_at = j = edge
+        while 0 <= j + step < len(us) and total >= -_FIELD_REACH:
+            j += step
+            total += _field_weight(us[j])
+            if total > best:
+                best, best_at = total, j
+        out.append(best_at)
+    return out[0], out[1]
 
 
 # The features that are shares (0 to 1); the others are counts, read on a log scale.
@@ -649,6 +693,8 @@ def _make_outside(rule: DocumentRule, config: Config) -> DocumentAction | None:
             if r.listed
             else ""
         )
+        if r.fields:
+            listed += f"; with the {r.fields} lines of its fields beside it (quantities, figures)"
         where = (
             f"the main text (lines {r.first + 1}-{r.last + 1}; {r.before} label lines before "
             f"it, {r.after} after){listed}; {why}"
@@ -669,7 +715,9 @@ PAGE_OUTSIDE = DocumentRule(
     "them stop words of the text's language, under half of it link text) and -3 when it "
     "reads as a label; the main text is the run of lines with the largest sum, without "
     "the list that may end it (three prose lines or more, each after two labels or more: "
-    "teasers with their summaries, comments under their names and dates). With "
+    "teasers with their summaries, comments under their names and dates), and with the "
+    "fields beside it (short lines with a figure: a recipe's quantities, a product's "
+    "specifications, as long as they outweigh the labels, links and debris among them). With "
     "mode='auto' (the default) this runs only on text that reads as a page: a detector "
     "weighs the label lines before the main text, runs of menu items and repeated ones, "
     "the lines the line rules removed, a copyright sign near the end, digits in the labels "
