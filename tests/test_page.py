@@ -430,3 +430,20 @@ def test_a_numbered_list_of_headlines_is_no_field() -> None:
     text = MENU + "\n" + STORY + "\n" + most_read + "\n" + FOOTER + MENU
     out = Cleaner(Config(mode="page")).clean(text)
     assert out == STORY
+
+
+def test_the_headline_right_above_the_main_text_stays() -> None:
+    # A label of five words or more, alone between shorter labels, right above the main
+    # text: its headline (a product's name, a service page's opening line).
+    headline = "Harbour bridge reopens after two years of repairs\n"
+    text = MENU + "\n" + headline + "\n" + STORY + "\n" + FOOTER + MENU
+    assert Cleaner(Config(mode="page")).clean(text) == headline + "\n" + STORY
+
+
+def test_headlines_listed_above_the_main_text_go() -> None:
+    latest = (
+        "Latest\nCouncil votes to close the old library on Friday\nStorm damages the "
+        "harbour wall once again\nNew ferry timetable starts in May for islanders\n"
+    )
+    text = MENU + "\n" + latest + "\n" + STORY + "\n" + FOOTER + MENU
+    assert Cleaner(Config(mode="page")).clean(text) == STORY

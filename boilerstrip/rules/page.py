@@ -538,14 +538,23 @@ def _region(us: list[Unit], a: int, b: int) -> Region:
 # -1, a link -2, a line a rule removed -3; prose 0, so that comments, a name, a date and
 # a paragraph each, and teasers with their summaries do not add up) and stopping when the
 # others lead by more than _FIELD_REACH. Each side ends at its best sum, when above 0.
+# Above the main text a headline counts as a field too: a label of _HEADLINE_WORDS words
+# or more between shorter units (a story's headline, a product's name, a service page's
+# opening line; headlines listed one under another are other stories).
 _FIELD_WORDS = 8
+_HEADLINE_WORDS = 5
 _FIELD_REACH = 6.0
 _FIGURE = regex.compile(r"\d")
 # A numbered headline ("3. New ferry timetable starts in May"): a list of other stories.
 _NUMBERED = regex.compile(r"\d{1,2}[.)]?\s+\p{Lu}\S*(?:\s+\S+){2}")
 
 
-def _field_weight(u: Unit) -> float:
+def _field_weight(us: list[Unit], j: int, step: int) -> float:
+    u = us[j]
+    if step < 0 and _headline(u):
+        listed = (j > 0 and _headline(us[j - 1])) or (j + 1 < len(us) and _headline(us[j + 1]))
+        if not listed:
+            return 1.0
     if u.score == _DEBRIS:
         return -3.0
     if u.linked >= _LINKED:
@@ -557,6 +566,10 @@ def _field_weight(u: Unit) -> float:
     return -1.0
 
 
+def _headline(u: Unit) -> bool:
+    return u.score == _LABEL and u.linked < _LINKED and u.words >= _HEADLINE_WORDS
+
+
 def _with_fields(us: list[Unit], a: int, end: int) -> tuple[int, int]:
     """The main run a..end, with the fields beside it (see _FIELD_WORDS)."""
     out = []
@@ -565,7 +578,7 @@ def _with_fields(us: list[Unit], a: int, end: int) -> tuple[int, int]:
         best_at = j = edge
         while 0 <= j + step < len(us) and total >= -_FIELD_REACH:
             j += step
-            total += _field_weight(us[j])
+            total += _field_weight(us, j, step)
             if total > best:
                 best, best_at = total, j
         out.append(best_at)
@@ -717,7 +730,8 @@ PAGE_OUTSIDE = DocumentRule(
     "the list that may end it (three prose lines or more, each after two labels or more: "
     "teasers with their summaries, comments under their names and dates), and with the "
     "fields beside it (short lines with a figure: a recipe's quantities, a product's "
-    "specifications, as long as they outweigh the labels, links and debris among them). With "
+    "specifications; above it, a headline of five words or more that is not one of a list "
+    "of them), as long as they outweigh the labels, links and debris among them. With "
     "mode='auto' (the default) this runs only on text that reads as a page: a detector "
     "weighs the label lines before the main text, runs of menu items and repeated ones, "
     "the lines the line rules removed, a copyright sign near the end, digits in the labels "
