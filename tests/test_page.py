@@ -447,3 +447,9 @@ def test_headlines_listed_above_the_main_text_go() -> None:
     )
     text = MENU + "\n" + latest + "\n" + STORY + "\n" + FOOTER + MENU
     assert Cleaner(Config(mode="page")).clean(text) == STORY
+
+
+def test_a_short_sentence_right_above_the_main_text_stays() -> None:
+    lead = "Two years later, the bridge is open.\n"
+    text = MENU + "\n" + lead + "\n" + STORY + "\n" + FOOTER + MENU
+    assert Cleaner(Config(mode="page")).clean(text) == lead + "\n" + STORY

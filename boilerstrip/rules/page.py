@@ -540,7 +540,8 @@ def _region(us: list[Unit], a: int, b: int) -> Region:
 # others lead by more than _FIELD_REACH. Each side ends at its best sum, when above 0.
 # Above the main text a headline counts as a field too: a label of _HEADLINE_WORDS words
 # or more between shorter units (a story's headline, a product's name, a service page's
-# opening line; headlines listed one under another are other stories).
+# opening line; headlines listed one under another are other stories), and so does a
+# short sentence (a lead, a slogan).
 _FIELD_WORDS = 8
 _HEADLINE_WORDS = 5
 _FIELD_REACH = 6.0
@@ -551,6 +552,8 @@ _NUMBERED = regex.compile(r"\d{1,2}[.)]?\s+\p{Lu}\S*(?:\s+\S+){2}")
 
 def _field_weight(us: list[Unit], j: int, step: int) -> float:
     u = us[j]
+    if step < 0 and u.score == 0:
+        return 1.0  # a short sentence above the main text: its lead
     if step < 0 and _headline(u):
         listed = (j > 0 and _headline(us[j - 1])) or (j + 1 < len(us) and _headline(us[j + 1]))
         if not listed:
@@ -730,8 +733,9 @@ PAGE_OUTSIDE = DocumentRule(
     "the list that may end it (three prose lines or more, each after two labels or more: "
     "teasers with their summaries, comments under their names and dates), and with the "
     "fields beside it (short lines with a figure: a recipe's quantities, a product's "
-    "specifications; above it, a headline of five words or more that is not one of a list "
-    "of them), as long as they outweigh the labels, links and debris among them. With "
+    "specifications; above it, a short sentence or a headline of five words or more that is "
+    "not one of a list of them), as long as they outweigh the labels, links and debris "
+    "among them. With "
     "mode='auto' (the default) this runs only on text that reads as a page: a detector "
     "weighs the label lines before the main text, runs of menu items and repeated ones, "
     "the lines the line rules removed, a copyright sign near the end, digits in the labels "
