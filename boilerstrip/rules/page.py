@@ -430,7 +430,7 @@ class Region(NamedTuple):
     before: int  # label units before it
     after: int  # label units after it
     listed: int = 0  # the items of the list that ended the main run, cut after it
-    fields: int = 0  # the units of fields beside the main run, kept with it
+    fields: int = 0  # the units beside the main run that it takes in (its fields, a headline)
 
 
 # A unit that reads as a menu item: a few words of letters.
@@ -545,7 +545,6 @@ def _region(us: list[Unit], a: int, b: int) -> Region:
 _FIELD_WORDS = 8
 _HEADLINE_WORDS = 5
 _FIELD_REACH = 6.0
-_FIGURE = regex.compile(r"\d")
 # A numbered headline ("3. New ferry timetable starts in May"): a list of other stories.
 _NUMBERED = regex.compile(r"\d{1,2}[.)]?\s+\p{Lu}\S*(?:\s+\S+){2}")
 
@@ -564,7 +563,7 @@ def _field_weight(us: list[Unit], j: int, step: int) -> float:
         return -2.0
     if u.score >= 0:
         return 0.0
-    if u.words <= _FIELD_WORDS and _FIGURE.search(u.text) and not _NUMBERED.match(u.text):
+    if u.words <= _FIELD_WORDS and _DIGIT.search(u.text) and not _NUMBERED.match(u.text):
         return 1.0
     return -1.0
 
@@ -710,7 +709,10 @@ def _make_outside(rule: DocumentRule, config: Config) -> DocumentAction | None:
             else ""
         )
         if r.fields:
-            listed += f"; with the {r.fields} lines of its fields beside it (quantities, figures)"
+            listed += (
+                f"; with the {r.fields} lines next to it that go with it (its fields: figures, "
+                "quantities; a headline above it)"
+            )
         where = (
             f"the main text (lines {r.first + 1}-{r.last + 1}; {r.before} label lines before "
             f"it, {r.after} after){listed}; {why}"
