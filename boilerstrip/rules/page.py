@@ -453,8 +453,8 @@ class Reading(NamedTuple):
     features: dict[str, float]
     score: float  # the detector's score: the text reads as a page above 0
     # The main region and the guard's evidence as the cleaned text will have them, without
-    # the units that a rule removed (None: no rule removed any).
-    cleaned: tuple[Region, dict[str, float]] | None = None
+    # the units that a rule removed (None: no rule removed any); read when asked.
+    cleaned: Callable[[], tuple[Region, dict[str, float]] | None] = lambda: None
 
 
 def read(lines: list[str], ruled: Collection[int], titles: tuple[str, ...] = ()) -> Reading | None:
@@ -501,7 +501,8 @@ def read(lines: list[str], ruled: Collection[int], titles: tuple[str, ...] = ())
     }
     # The detector reads the run as it is; the main text ends before a list inside it.
     region = _region(us, a, b)
-    return Reading(region, features, detector_score(features), _cleaned(us, ruled, heads))
+    cleaned = functools.partial(_cleaned, us, ruled, heads)
+    return Reading(region, features, detector_score(features), cleaned)
 
 
 def _cleaned(
@@ -673,8 +674,9 @@ def cut_region(reading: Reading) -> Region | None:
     the second cut)."""
     if guarded(reading.features):
         return reading.region
-    if reading.cleaned is not None and guarded(reading.cleaned[1]):
-        return reading.cleaned[0]
+    cleaned = reading.cleaned()
+    if cleaned is not None and guarded(cleaned[1]):
+        return cleaned[0]
     return None
 
 
