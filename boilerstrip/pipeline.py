@@ -102,8 +102,8 @@ class Cleaner:
         self._fits = [
             sum(1 << i for i, lim in enumerate(limits) if lim >= bound) for bound in self._limits
         ] + [0]
-        # (view, mask) -> verdict: a line rule's verdict depends on the view alone.
-        self._memo: dict[tuple[str, int], Verdict | None] = {}
+        # (view, mask) -> (verdict,): a line rule's verdict depends on the view alone.
+        self._memo: dict[tuple[str, int], tuple[Verdict | None]] = {}
 
     # -- public API -------------------------------------------------------------------
 
@@ -190,15 +190,17 @@ class Cleaner:
 
     def _judge_once(self, v: str, mask: int) -> Verdict | None:
         """:meth:`_judge`, remembered: the same view judged by the same rules again gets
-        the same verdict without asking them."""
+        the same verdict without asking them. Threads share a cleaner, so the memory is
+        read in one step (another thread may empty it at any moment)."""
         memo = self._memo
         seen = (v, mask)
-        if seen in memo:
-            return memo[seen]
+        known = memo.get(seen)
+        if known is not None:
+            return known[0]
         verdict = self._judge(v, mask)
         if len(memo) >= _MEMO:
             memo.clear()
-        memo[seen] = verdict
+        memo[seen] = (verdict,)
         return verdict
 
     def _is_reported(self, k: str) -> bool:

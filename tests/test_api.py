@@ -141,3 +141,19 @@ def test_the_verdicts_a_cleaner_remembers_stay_bounded() -> None:
     assert 0 < len(cleaner._memo) <= pipeline._MEMO
     # A remembered verdict is the verdict: the same line in another text goes the same way.
     assert cleaner.clean("Storm closes schools.\n\nAdvertisement\n") == "Storm closes schools.\n"
+
+
+def test_a_memory_emptied_by_another_thread_between_two_looks_is_no_error() -> None:
+    # One cleaner serves every thread (cleaner_for); another thread may empty its memory
+    # of verdicts at any moment, as when it fills up.
+    class EmptiedAfterALook(dict[object, object]):
+        def __contains__(self, key: object) -> bool:
+            found = super().__contains__(key)
+            self.clear()
+            return found
+
+    cleaner = Cleaner()
+    text = "Storm closes schools.\n\nAdvertisement\n\nThe storm hit at noon.\n"
+    expected = cleaner.clean(text)
+    cleaner._memo = EmptiedAfterALook(cleaner._memo)
+    assert cleaner.clean(text) == expected
