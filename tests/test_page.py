@@ -453,3 +453,14 @@ def test_a_short_sentence_right_above_the_main_text_stays() -> None:
     lead = "Two years later, the bridge is open.\n"
     text = MENU + "\n" + lead + "\n" + STORY + "\n" + FOOTER + MENU
     assert Cleaner(Config(mode="page")).clean(text) == lead + "\n" + STORY
+
+
+def test_the_keys_of_fields_above_the_main_text_stay_with_them() -> None:
+    # A product's specifications above its description, a key over each value: a key
+    # next to a field goes with it, as no menu item does.
+    specs = "Power\n2200 W\nCapacity\n1.7 litres\nWeight\n1.45 kg\nWarranty\n2 years\n"
+    text = MENU + "\n" + specs + "\n" + STORY + "\n" + FOOTER + MENU
+    kept = Cleaner(Config(mode="page")).clean(text).splitlines()
+    for line in ("2200 W", "Capacity", "1.7 litres", "Weight", "Warranty", "2 years"):
+        assert line in kept
+    assert "Home" not in kept

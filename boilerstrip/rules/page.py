@@ -542,7 +542,9 @@ def _region(us: list[Unit], a: int, b: int) -> Region:
 # Above the main text a headline counts as a field too: a label of _HEADLINE_WORDS words
 # or more between shorter units (a story's headline, a product's name, a service page's
 # opening line; headlines listed one under another are other stories), and so does a
-# short sentence (a lead, a slogan).
+# short sentence (a lead, a slogan); a label next to a field, its key or name, counts 0
+# there instead of -1 (after the main text a date's neighbour is a comment's author or a
+# teaser's headline).
 _FIELD_WORDS = 8
 _HEADLINE_WORDS = 5
 _FIELD_REACH = 6.0
@@ -564,9 +566,24 @@ def _field_weight(us: list[Unit], j: int, step: int) -> float:
         return -2.0
     if u.score >= 0:
         return 0.0
-    if u.words <= _FIELD_WORDS and _DIGIT.search(u.text) and not _NUMBERED.match(u.text):
+    if _is_field(u):
         return 1.0
+    if step < 0 and (
+        (j > 0 and _is_field(us[j - 1])) or (j + 1 < len(us) and _is_field(us[j + 1]))
+    ):
+        return 0.0  # above the main text, the key or name of a field ("Power" / "2200 W")
     return -1.0
+
+
+def _is_field(u: Unit) -> bool:
+    """A label with a figure (see _FIELD_WORDS)."""
+    return (
+        u.score == _LABEL
+        and u.linked < _LINKED
+        and u.words <= _FIELD_WORDS
+        and _DIGIT.search(u.text) is not None
+        and _NUMBERED.match(u.text) is None
+    )
 
 
 def _headline(u: Unit) -> bool:
@@ -737,9 +754,9 @@ PAGE_OUTSIDE = DocumentRule(
     "the list that may end it (three prose lines or more, each after two labels or more: "
     "teasers with their summaries, comments under their names and dates), and with the "
     "fields beside it (short lines with a figure: a recipe's quantities, a product's "
-    "specifications; above it, a short sentence or a headline of five words or more that is "
-    "not one of a list of them), as long as they outweigh the labels, links and debris "
-    "among them. With "
+    "specifications, and above it their keys, a short sentence, or a headline of five words "
+    "or more that is not one of a list of them), as long as they outweigh the labels, "
+    "links and debris among them. With "
     "mode='auto' (the default) this runs only on text that reads as a page: a detector "
     "weighs the label lines before the main text, runs of menu items and repeated ones, "
     "the lines the line rules removed, a copyright sign near the end, digits in the labels "
