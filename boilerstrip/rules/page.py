@@ -553,6 +553,8 @@ _NUMBERED = regex.compile(r"\d{1,2}[.)]?\s+\p{Lu}\S*(?:\s+\S+){2}")
 
 
 def _field_weight(us: list[Unit], j: int, step: int) -> float:
+    """What unit j weighs on the walk away from the main text (step -1: upwards, +1:
+    downwards): for it as a field, against it as a menu, a link or debris."""
     u = us[j]
     if step < 0 and u.score == 0:
         return 1.0  # a short sentence above the main text: its lead
@@ -727,14 +729,15 @@ def _make_outside(rule: DocumentRule, config: Config) -> DocumentAction | None:
             if r.listed
             else ""
         )
-        if r.fields:
-            listed += (
-                f"; with the {r.fields} lines next to it that go with it (its fields: figures, "
-                "quantities; a headline above it)"
-            )
+        fields = (
+            f"; with the {r.fields} lines next to it that go with it (its fields: figures, "
+            "quantities; a headline above it)"
+            if r.fields
+            else ""
+        )
         where = (
             f"the main text (lines {r.first + 1}-{r.last + 1}; {r.before} label lines before "
-            f"it, {r.after} after){listed}; {why}"
+            f"it, {r.after} after){listed}{fields}; {why}"
         )
         for side, span in (("before", range(r.first)), ("after", range(r.last + 1, len(lines)))):
             doc.remove_all((i for i in span if lines[i].strip(BLANK)), rule, f"{side} {where}")
