@@ -32,8 +32,10 @@ from .triggers import TriggerIndex, Triggers
 _MARKER, _ANYWHERE, _PREDICATE = range(3)
 # How many (view, rules) verdicts a cleaner remembers: page dumps repeat their menus and
 # footers, texts of one site their labels (a third of the lines judged on the bench were
-# judged before). The memory is emptied when full, so it stays bounded.
+# judged before). The memory is emptied when full, and holds views of up to _MEMO_CHARS
+# characters (labels repeat; paragraphs seldom do), so it stays small.
 _MEMO = 8192
+_MEMO_CHARS = 200
 # The page's title, or several forms of it (the <title>, og:title, the <h1>).
 Title = str | Iterable[str] | None
 
@@ -192,6 +194,8 @@ class Cleaner:
         """:meth:`_judge`, remembered: the same view judged by the same rules again gets
         the same verdict without asking them. Threads share a cleaner, so the memory is
         read in one step (another thread may empty it at any moment)."""
+        if len(v) > _MEMO_CHARS:
+            return self._judge(v, mask)
         memo = self._memo
         seen = (v, mask)
         known = memo.get(seen)
