@@ -402,8 +402,7 @@ class Document:
     def remove(self, i: int, rule: Rule, reason: str) -> None:
         if i not in self.verdicts:
             self.verdicts[i] = Verdict(rule, reason)
-            if self._memo:
-                self._memo = {k: m for k, m in self._memo.items() if i >= m[1]}
+            self._forget(i)
 
     def remove_all(self, indices: Iterable[int], rule: Rule, reason: str) -> None:
         """Remove each of these lines, for the same reason."""
@@ -413,8 +412,14 @@ class Document:
             if i not in self.verdicts:
                 self.verdicts[i] = verdict
                 first = i if first < 0 else min(first, i)
-        if first >= 0 and self._memo:
-            self._memo = {k: m for k, m in self._memo.items() if first >= m[1]}
+        if first >= 0:
+            self._forget(first)
+
+    def _forget(self, i: int) -> None:
+        """Forget the remembered values that line i's removal changes: those of the lines
+        after it (see ``_memo``)."""
+        if self._memo:
+            self._memo = {k: m for k, m in self._memo.items() if i >= m[1]}
 
     def keep(self, i: int, rule: Rule, reason: str) -> None:
         """Take back the verdict of line i (``explain()`` names the rule that did)."""
