@@ -9,6 +9,9 @@ import importlib
 import os
 from types import ModuleType
 
+# The version of the interface of ``_tokens`` that this code calls.
+TOKENS_VERSION = 3
+
 
 def load(name: str, version: int) -> ModuleType | None:
     """The C module ``boilerstrip.<name>``, if it was built from the source of this

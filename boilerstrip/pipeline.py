@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
+from array import array
 from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
@@ -26,7 +28,8 @@ from .rules.base import (
     marker_phrases,
     reported_pattern,
 )
-from .text import is_blank, split_lines, strip_break, view
+from .rules.page import MAX_LINES as PAGE_MAX_LINES
+from .text import cut, is_blank, split_lines, strip_break, view
 from .triggers import TriggerIndex, Triggers
 
 _MARKER, _ANYWHERE, _PREDICATE = range(3)
@@ -36,6 +39,16 @@ _MARKER, _ANYWHERE, _PREDICATE = range(3)
 # characters (labels repeat; paragraphs seldom do), so it stays small.
 _MEMO = 8192
 _MEMO_CHARS = 200
+# A text of more than _WHOLE lines is cleaned in windows of _WINDOW lines, each judged
+# with _MARGIN lines of the text on either side for context (what a rule decides about a
+# line looks a few lines around it, a section or a story's end at most): the rules hold a
+# few hundred bytes per line, and a window's are freed before the next one's are made.
+# Page mode reads a page whole, and no text of more than _WHOLE lines is a page (the
+# largest page dumps of both kits have 5,500): no window is read as one, and in the mode
+# "page" a text is read whole whatever its length.
+_WHOLE = PAGE_MAX_LINES
+_MARGIN = 250
+_WINDOW = 5_000
 # The page's title, or several forms of it (the <title>, og:title, the <h1>).
 Title = str | Iterable[str] | None
 
@@ -115,46 +128,51 @@ class Cleaner:
         ``title``: the page's title (or several forms of it), when known apart from the
         text, as in HTML or a record's field: lines that repeat it go (rule ``meta.title``).
         """
-        lines, _verdicts, dropped, _ = self._run(text, title=title)
-        if not dropped:
-            return text
-        spans = _kept_spans(lines, dropped)
-        del lines, _verdicts  # the output is cut from the text: the lines may go first
-        return _cut(text, spans)
+        spans = array("q")
+        for part in self._parts(text, title):
+            _kept_spans(part, spans)
+            del part  # before the next part is made; the output is cut from the text
+        return _output(text, spans)
 
     def explain(self, text: str, title: Title = None) -> Explanation:
         """The cleaned text and one decision per input line, with rule and reason."""
-        lines, verdicts, dropped, kept = self._run(text, title=title)
         decisions = []
-        for i, line in enumerate(lines):
-            content = strip_break(line)
-            verdict = verdicts.get(i)
-            if i not in dropped:
-                taken_back = kept.get(i)
-                if taken_back is None:
-                    decisions.append(Decision(i + 1, content, True))
+        spans = array("q")
+        for part in self._parts(text, title):
+            _kept_spans(part, spans)
+            for i in range(part.lo, part.hi):
+                content = strip_break(part.lines[i])
+                verdict = part.verdicts.get(i)
+                n = part.first + i
+                if i not in part.dropped:
+                    taken_back = part.kept.get(i)
+                    if taken_back is None:
+                        decisions.append(Decision(n + 1, content, True))
+                    else:
+                        decisions.append(
+                            _decision(n, content, taken_back.rule, taken_back.reason, True)
+                        )
+                elif verdict is None:  # a blank line dropped with its neighbour
+                    decisions.append(_decision(n, content, LAYOUT_BLANK, LAYOUT_BLANK.reason))
                 else:
-                    decisions.append(
-                        _decision(i, content, taken_back.rule, taken_back.reason, True)
-                    )
-            elif verdict is None:  # a blank line dropped with its neighbour
-                decisions.append(_decision(i, content, LAYOUT_BLANK, LAYOUT_BLANK.reason))
-            else:
-                decisions.append(_decision(i, content, verdict.rule, verdict.reason))
-        out = text if not dropped else _cut(text, _kept_spans(lines, dropped))
-        return Explanation(out, tuple(decisions))
+                    decisions.append(_decision(n, content, verdict.rule, verdict.reason))
+            del part  # before the next part is made
+        return Explanation(_output(text, spans), tuple(decisions))
 
     def removals(self, text: str, title: Title = None) -> tuple[str, tuple[Decision, ...]]:
         """The cleaned text and a decision for each removed line only (cheaper than
         :meth:`explain` on long texts)."""
-        lines, verdicts, dropped, _ = self._run(text, title=title)
         decisions = []
-        for i in sorted(dropped):
-            verdict = verdicts.get(i)
-            rule, reason = (verdict.rule, verdict.reason) if verdict else (LAYOUT_BLANK, "")
-            decisions.append(_decision(i, strip_break(lines[i]), rule, reason or rule.reason))
-        out = text if not dropped else _cut(text, _kept_spans(lines, dropped))
-        return out, tuple(decisions)
+        spans = array("q")
+        for part in self._parts(text, title):
+            _kept_spans(part, spans)
+            for i in sorted(d for d in part.dropped if part.lo <= d < part.hi):
+                verdict = part.verdicts.get(i)
+                rule, reason = (verdict.rule, verdict.reason) if verdict else (LAYOUT_BLANK, "")
+                content = strip_break(part.lines[i])
+                decisions.append(_decision(part.first + i, content, rule, reason or rule.reason))
+            del part  # before the next part is made
+        return _output(text, spans), tuple(decisions)
 
     def clean_many(self, texts: Iterable[str]) -> Iterator[str]:
         """Clean texts one by one, lazily; the same as ``map(self.clean, texts)``."""
@@ -210,16 +228,41 @@ class Cleaner:
     def _is_reported(self, k: str) -> bool:
         return self._reported is not None and self._reported.search(k) is not None
 
-    def _run(self, text: str, exhaustive: bool = False, title: Title = None) -> _Run:
+    def _parts(self, text: str, title: Title = None, exhaustive: bool = False) -> Iterator[_Part]:
+        """The text's lines judged: in one part, or, for a text of many lines, one part
+        per window (see ``_WINDOW``), made when the last one is done with."""
+        if not isinstance(text, str):
+            raise TypeError(f"clean() takes a str, not {type(text).__name__}")
+        blocks = None if self.config.mode == "page" else _blocks(text)
+        if blocks is None:
+            lines, verdicts, dropped, kept = self._run(text, exhaustive, title)
+            yield _Part(0, 0, 0, len(lines), lines, verdicts, dropped, kept)
+            return
+        # blocks[k] is where block k of _MARGIN lines starts; a window is a whole number of
+        # blocks, read with one block more on either side.
+        per = max(1, _WINDOW // _MARGIN)
+        last = len(blocks) - 1
+        for j in range(0, last, per):
+            a, b = max(0, j - 1), min(last, j + per + 1)
+            lines, verdicts, dropped, kept = self._run(
+                text[blocks[a] : blocks[b]], exhaustive, title, window=True
+            )
+            lo = (j - a) * _MARGIN
+            hi = len(lines) if j + per >= last else lo + per * _MARGIN
+            yield _Part(a * _MARGIN, blocks[a], lo, hi, lines, verdicts, dropped, kept)
+            del lines, verdicts, dropped, kept  # before the next window's are made
+
+    def _run(
+        self, text: str, exhaustive: bool = False, title: Title = None, window: bool = False
+    ) -> _Run:
         """Lines, verdicts by line index, the indices of the lines to drop, and the lines
         whose verdict a rule took back.
 
         ``exhaustive`` runs every rule on every line, without asking any trigger, instead
         of only on the lines its triggers select: it must give the same result (the
-        triggers are sound, ``tests/test_triggers.py``), only slower.
+        triggers are sound, ``tests/test_triggers.py``), only slower. ``window``: the text
+        is a window of a longer one (see ``_WINDOW``).
         """
-        if not isinstance(text, str):
-            raise TypeError(f"clean() takes a str, not {type(text).__name__}")
         lines = split_lines(text)
         if exhaustive:
             candidates = dict.fromkeys(range(len(lines)), self._all)
@@ -245,7 +288,7 @@ class Cleaner:
         kept: dict[int, Verdict] = {}
         if self._doc_actions:
             titles = (title,) if isinstance(title, str) else tuple(title or ())
-            doc = Document(lines, verdicts, self.config, titles, text)
+            doc = Document(lines, verdicts, self.config, titles, text, window)
             doc.marks = marks
             for action in self._doc_actions:
                 action(doc)
@@ -258,6 +301,41 @@ class _Run(NamedTuple):
     verdicts: dict[int, Verdict]
     dropped: set[int]
     kept: dict[int, Verdict]  # lines whose verdict a rule took back
+
+
+class _Part(NamedTuple):
+    """A run over some of the text's lines, whose decisions count for lines lo..hi-1."""
+
+    first: int  # the text's line number of lines[0]
+    start: int  # where lines[0] starts in the text
+    lo: int
+    hi: int
+    lines: list[str]
+    verdicts: dict[int, Verdict]
+    dropped: set[int]
+    kept: dict[int, Verdict]
+
+
+@functools.cache
+def _block_pattern(n: int) -> re.Pattern[str]:
+    """n lines (as split_lines splits them), each with its line break. Atomic: a CRLF
+    taken as one break is never tried again as two."""
+    return re.compile(r"(?>[^\r\n]*+(?:\r\n|\r|\n)){" + str(n) + "}")
+
+
+def _blocks(text: str) -> list[int] | None:
+    """Where each block of _MARGIN lines starts, and the text's end; None when the text
+    is read whole."""
+    most = max(_WHOLE, _WINDOW + 2 * _MARGIN)
+    if text.count("\n") + text.count("\r") < most:  # at most one line per line break, +1
+        return None
+    pattern, pos, blocks = _block_pattern(_MARGIN), 0, [0]
+    while (m := pattern.match(text, pos)) is not None:
+        pos = m.end()
+        blocks.append(pos)
+    if pos < len(text):
+        blocks.append(len(text))
+    return None if (len(blocks) - 1) * _MARGIN <= most else blocks
 
 
 def _decision(i: int, content: str, rule: Rule, reason: str, kept: bool = False) -> Decision:
@@ -299,35 +377,40 @@ def _dropped(lines: list[str], verdicts: dict[int, Verdict]) -> set[int]:
     return dropped
 
 
-def _kept_spans(lines: list[str], dropped: set[int]) -> list[tuple[int, int]]:
-    """Where the kept lines are in the text, as (start, end) offsets of runs of kept lines
-    (the lines are the text's, in order: ``"".join(lines) == text``)."""
-    spans: list[tuple[int, int]] = []
-    pos = start = i = 0  # pos: where line i starts; start: where the current run starts
-    for d in sorted(dropped):
+def _kept_spans(part: _Part, spans: array[int]) -> None:
+    """Add where the part's kept lines are in the text to spans, as start and end offsets
+    of runs of kept lines (a run that goes on where the last one ended extends it)."""
+    lines, dropped = part.lines, part.dropped
+    pos = part.start + sum(map(len, lines[: part.lo]))  # where line i starts
+    start, i = pos, part.lo  # start: where the current run starts
+    for d in sorted(d for d in dropped if part.lo <= d < part.hi):
         if d > i:  # kept lines i..d-1 before this dropped line
             pos += sum(map(len, lines[i:d]))
-            if pos > start:
-                spans.append((start, pos))
+            _add_span(spans, start, pos)
         pos += len(lines[d])
         start, i = pos, d + 1
-    pos += sum(map(len, lines[i:]))
-    if pos > start:
-        spans.append((start, pos))
-    n = len(lines)
-    if spans and (n - 1) in dropped and not lines[-1].endswith(("\n", "\r")):
-        # The input did not end with a line break, so neither does the output.
-        last = n - 1
-        while last in dropped:
-            last -= 1
-        a, b = spans[-1]
-        spans[-1] = (a, b - (len(lines[last]) - len(strip_break(lines[last]))))
-    return spans
+    pos += sum(map(len, lines[i : part.hi]))
+    _add_span(spans, start, pos)
 
 
-def _cut(text: str, spans: list[tuple[int, int]]) -> str:
-    """The text's kept runs, joined: copies of the text, so no line object is needed."""
-    return "".join([text[a:b] for a, b in spans])
+def _add_span(spans: array[int], a: int, b: int) -> None:
+    if b <= a:
+        return
+    if spans and spans[-1] == a:
+        spans[-1] = b
+    else:
+        spans.extend((a, b))
+
+
+def _output(text: str, spans: array[int]) -> str:
+    """The kept runs of the text, joined. When the text does not end with a line break
+    and its last line goes, neither does the output."""
+    if len(spans) == 2 and spans[0] == 0 and spans[1] == len(text):
+        return text
+    if spans and spans[-1] < len(text) and not text.endswith(("\n", "\r")):
+        b = spans[-1]  # the end of the last kept line, which has a line break
+        spans[-1] = b - (2 if text.startswith("\r\n", b - 2) else 1)
+    return cut(text, spans)
 
 
 def _user_rules(config: Config) -> Iterator[LineRule]:

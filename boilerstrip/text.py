@@ -9,6 +9,9 @@ a kept line comes back byte for byte.
 from __future__ import annotations
 
 import re
+from array import array
+
+from . import native
 
 # White space as str.isspace() knows it, except line breaks.
 SPACE = (
@@ -40,6 +43,8 @@ _OTHER_BREAK_CHARS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 
 
+_NATIVE = native.load("_tokens", native.TOKENS_VERSION)
+
 # A view longer than this is cut to its head and tail: no rule looks at the middle of a
 # long paragraph, and it keeps the cost of a line constant however long the line is.
 VIEW_MAX_CHARS = 1000
@@ -51,6 +56,14 @@ def split_lines(text: str) -> list[str]:
     if not any(c in text for c in _OTHER_BREAK_CHARS):
         return text.splitlines(keepends=True)
     return _LINE.findall(text)
+
+
+def cut(text: str, spans: array[int]) -> str:
+    """The pieces of the text from spans[0] to spans[1], spans[2] to spans[3], ..., joined.
+    The C version writes them into the output directly: no copy of each piece first."""
+    if _NATIVE is not None:
+        return str(_NATIVE.cut(text, spans))
+    return "".join([text[a:b] for a, b in zip(spans[::2], spans[1::2], strict=True)])
 
 
 def strip_break(line: str) -> str:

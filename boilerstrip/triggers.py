@@ -290,14 +290,10 @@ _LEAD_SET = SPACE + BULLETS
 _TAIL_SET = SPACE + CLOSING_CHARS
 
 
-# The version of the C module's interface that this code calls.
-_NATIVE_VERSION = 2
-
-
 def _native() -> type[LineTokens] | None:
     """The C version of :class:`LineTokens`, if it was built (from this version of the
     source) and is not switched off (``BOILERSTRIP_PURE=1``)."""
-    module = native.load("_tokens", _NATIVE_VERSION)
+    module = native.load("_tokens", native.TOKENS_VERSION)
     return None if module is None else module.LineTokens
 
 

@@ -4,6 +4,9 @@ does: on every fixture and kit text and on hypothesis texts. Skipped where it is
 
 from __future__ import annotations
 
+import sys
+from array import array
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -80,3 +83,35 @@ def test_any_dictionary_and_literals_give_the_same_marks(
 ) -> None:
     python, native = _both(text, masks, masks, literals, with_literals)
     assert python == native
+
+
+@settings(max_examples=300)
+@given(st.text(), st.lists(st.integers(min_value=0, max_value=60), max_size=12))
+@example("aé", [1, 2])  # Latin-1 text, an ASCII piece of it
+@example("é" * 5 + "a", [5, 6])
+@example("a😀bc", [2, 4])  # text beyond the BMP, a narrower output
+@example("ab€\U0001f600", [2, 3])
+def test_cut_joins_the_same_pieces(text: str, offsets: list[int]) -> None:
+    from boilerstrip import text as text_module
+
+    assert text_module._NATIVE is not None
+    points = sorted(min(o, len(text)) for o in offsets)
+    spans = array("q", points[: len(points) // 2 * 2])
+    expected = "".join(text[a:b] for a, b in zip(spans[::2], spans[1::2], strict=True))
+    got = text_module._NATIVE.cut(text, spans)
+    assert got == expected
+    assert sys.getsizeof(got) == sys.getsizeof(expected)  # stored as narrow as Python would
+
+
+def test_cut_refuses_spans_outside_the_text() -> None:
+    from boilerstrip import text as text_module
+
+    assert text_module._NATIVE is not None
+    with pytest.raises(ValueError):
+        text_module._NATIVE.cut("abc", array("q", [1, 4]))
+    with pytest.raises(ValueError):
+        text_module._NATIVE.cut("abc", array("q", [2, 1]))
+    with pytest.raises(TypeError):
+        text_module._NATIVE.cut("abc", array("q", [1]))
+    with pytest.raises(TypeError):
+        text_module._NATIVE.cut("abc", array("i", [0, 1]))

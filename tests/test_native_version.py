@@ -20,15 +20,15 @@ def _fake(version: int | None) -> types.ModuleType:
 
 def test_a_build_of_another_version_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("BOILERSTRIP_PURE", raising=False)
-    for version in (None, triggers._NATIVE_VERSION - 1):
+    for version in (None, native.TOKENS_VERSION - 1):
         monkeypatch.setitem(sys.modules, "boilerstrip._tokens", _fake(version))
         assert triggers._native() is None
-    monkeypatch.setitem(sys.modules, "boilerstrip._tokens", _fake(triggers._NATIVE_VERSION))
+    monkeypatch.setitem(sys.modules, "boilerstrip._tokens", _fake(native.TOKENS_VERSION))
     assert triggers._native() is triggers.LineTokens
 
 
 def test_boilerstrip_pure_switches_it_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "boilerstrip._tokens", _fake(triggers._NATIVE_VERSION))
+    monkeypatch.setitem(sys.modules, "boilerstrip._tokens", _fake(native.TOKENS_VERSION))
     monkeypatch.setenv("BOILERSTRIP_PURE", "1")
     assert triggers._native() is None
 

@@ -213,9 +213,9 @@ def test_the_story_alone_is_no_page(row: dict[str, str]) -> None:
 def test_a_text_of_more_lines_than_any_page_is_no_page() -> None:
     # In auto mode a text of more than 20,000 lines is not read as a page: the unit pass
     # would hold a tuple per line of it (1M one-word lines took 120 times their size).
-    reps = page._MAX_LINES // (2 * MENU.count("\n")) + 1
+    reps = page.MAX_LINES // (2 * MENU.count("\n")) + 1
     many = MENU * reps + "\n" + STORY + "\n" + MENU * reps + "\n© 2024 The Coastal Times\n"
-    assert many.count("\n") > page._MAX_LINES
+    assert many.count("\n") > page.MAX_LINES
     assert "BS1001" not in {d.rule_id for d in Cleaner().explain(many).removed}
     # The same shape, shorter, is a page.
     few = MENU * 3 + "\n" + STORY + "\n" + MENU * 3 + "\n© 2024 The Coastal Times\n"

@@ -309,12 +309,16 @@ class Document:
         config: Config,
         titles: tuple[str, ...] = (),
         text: str | None = None,
+        window: bool = False,
     ) -> None:
         self.lines = lines
         self.text = "".join(lines) if text is None else text  # the lines, joined
         self.verdicts = verdicts
         self.config = config
         self.titles = titles  # the page's title(s), when the caller knows them
+        # The lines are a window of a longer text (see pipeline._WINDOW), read with some of
+        # the text on either side: no page.
+        self.window = window
         self._views: dict[int, str] = {}
         self._content: list[int] | None = None
         # Line -> a later line, where every line between is blank or removed: jumps that

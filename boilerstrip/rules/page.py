@@ -634,11 +634,11 @@ def detector_score(features: dict[str, float]) -> float:
 # Texts shorter than this many lines, or with fewer short lines, or with short lines under
 # this share of their lines, are not pages (a long story's paragraphs, hard-wrapped in
 # some dumps, outnumber the menus; the detector decides, this check only spares extracts
-# the unit pass); nor are texts of more lines than _MAX_LINES (the largest page dumps of
+# the unit pass); nor are texts of more lines than MAX_LINES (the largest page dumps of
 # both kits have 5,500: a longer text is a book, a log or a concatenation, and the unit
 # pass would hold a tuple per line of it).
 _MIN_LINES = 20
-_MAX_LINES = 20_000
+MAX_LINES = 20_000
 _MIN_SHORT = 15
 _MIN_SHORT_SHARE = 0.3
 _SHORT = 50
@@ -647,7 +647,7 @@ _SHORT = 50
 def _maybe_page(lines: list[str]) -> bool:
     """Cheap: are there enough short lines for the text to be a page's (as a reader sees
     them: without the addresses of Markdown links)?"""
-    if not _MIN_LINES <= len(lines) <= _MAX_LINES:
+    if not _MIN_LINES <= len(lines) <= MAX_LINES:
         return False
     if NATIVE is None:
         short, filled = _short_lines(lines)
@@ -706,7 +706,7 @@ def _make_outside(rule: DocumentRule, config: Config) -> DocumentAction | None:
 
     def apply(doc: Document) -> None:
         lines = doc.lines
-        if not forced and not _maybe_page(lines):
+        if not forced and (doc.window or not _maybe_page(lines)):
             return
         reading = read(lines, doc.verdicts.keys(), doc.titles)
         if reading is None:
