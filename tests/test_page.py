@@ -211,8 +211,9 @@ def test_the_story_alone_is_no_page(row: dict[str, str]) -> None:
 
 
 def test_a_text_of_more_lines_than_any_page_is_no_page() -> None:
-    # In auto mode a text of more than 20,000 lines is not read as a page: the unit pass
-    # would hold a tuple per line of it (1M one-word lines took 120 times their size).
+    # In auto mode a text of more than page.MAX_LINES (10,000) lines is not read as a
+    # page: the unit pass would hold a tuple per line of it (1M one-word lines took 120
+    # times their size).
     reps = page.MAX_LINES // (2 * MENU.count("\n")) + 1
     many = MENU * reps + "\n" + STORY + "\n" + MENU * reps + "\n© 2024 The Coastal Times\n"
     assert many.count("\n") > page.MAX_LINES
