@@ -27,7 +27,7 @@ from .batch import (
     run,
 )
 from .config import LANGUAGES, MODES, Config
-from .pipeline import Cleaner
+from .pipeline import cleaner_for
 from .rules import REGISTRY
 from .text import split_lines
 
@@ -100,7 +100,7 @@ def _make_config(
         if mode is not None:
             changes["mode"] = mode
         config = dataclasses.replace(config, **changes)
-        Cleaner(config)  # unknown rule names and languages fail here, before any work
+        cleaner_for(config)  # unknown rule names and languages fail here, before any work
     except (ValueError, OSError) as e:
         raise click.UsageError(str(e)) from e
     return config
@@ -309,7 +309,7 @@ def explain(file: str, diff: bool, **config_args: Any) -> None:
         sys.exit(1)
     if warning is not None:
         click.echo(f"boilerstrip: {file}: {warning}", err=True)
-    explanation = Cleaner(config).explain(text)
+    explanation = cleaner_for(config).explain(text)
     if diff:
         before = split_lines(_shown(text))
         after = split_lines(_shown(explanation.text))

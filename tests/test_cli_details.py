@@ -111,3 +111,29 @@ def test_explain_diff_marks_a_missing_newline_at_the_end(tmp_path: Path) -> None
     # the old last line has no newline; the new one ("The vote passed.") has none either
     assert "-Advertisement\n\\ No newline at end of file\n" in out, out
     assert "+The vote passed.\n\\ No newline at end of file\n" in out, out
+
+
+def test_one_job_compiles_the_rules_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The options are checked by compiling the rules (an unknown rule name fails before any
+    # work); the run reuses that cleaner instead of compiling them again (0.2-0.3 s).
+    from click.testing import CliRunner
+
+    from boilerstrip import pipeline
+    from boilerstrip.cli import main
+
+    built = []
+    init = pipeline.Cleaner.__init__
+
+    def counting(self: pipeline.Cleaner, config: Config | None = None) -> None:
+        built.append(config)
+        init(self, config)
+
+    monkeypatch.setattr(pipeline.Cleaner, "__init__", counting)
+    pipeline.cleaner_for.cache_clear()
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(STORY, encoding="utf-8")
+    args = ["clean", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--jobs", "1"]
+    result = CliRunner().invoke(main, [*args, "--disable", "ad.label"])
+    assert result.exit_code == 0, result.output
+    assert len(built) == 1
+    assert "Advertisement" in (tmp_path / "out" / "a.txt").read_text(encoding="utf-8")

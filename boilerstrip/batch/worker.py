@@ -18,7 +18,7 @@ from typing import Any
 
 from ..config import Config
 from ..model import Decision, removed_by_category
-from ..pipeline import Cleaner
+from ..pipeline import Cleaner, cleaner_for
 from .records import element_spans, encode_string, member_spans, object_end
 from .streams import read_all, read_errors
 
@@ -95,7 +95,7 @@ def _watch_parent(parent: int) -> None:
 def init_inline(config: Config, detail: bool) -> None:
     """Set up this process to clean tasks (``jobs=1`` runs them in the parent)."""
     global _CLEANER, _DETAIL
-    _CLEANER = Cleaner(config)
+    _CLEANER = cleaner_for(config)  # the parent's, when it checked the options (and forked)
     _DETAIL = detail
 
 
