@@ -119,6 +119,7 @@ def test_one_job_compiles_the_rules_once(tmp_path: Path, monkeypatch: pytest.Mon
     from click.testing import CliRunner
 
     from boilerstrip import pipeline
+    from boilerstrip.batch import worker
     from boilerstrip.cli import main
 
     built = []
@@ -130,6 +131,9 @@ def test_one_job_compiles_the_rules_once(tmp_path: Path, monkeypatch: pytest.Mon
 
     monkeypatch.setattr(pipeline.Cleaner, "__init__", counting)
     pipeline.cleaner_for.cache_clear()
+    # The run sets up this process as its worker: the other tests' worker comes back after.
+    monkeypatch.setattr(worker, "_CLEANER", worker._CLEANER)
+    monkeypatch.setattr(worker, "_DETAIL", worker._DETAIL)
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(STORY, encoding="utf-8")
     args = ["clean", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--jobs", "1"]

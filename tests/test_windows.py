@@ -48,6 +48,14 @@ def test_memory_stays_under_five_times_the_text_on_many_short_lines(kind: str) -
     assert _peak(cleaner, adversarial.KINDS[kind](1_000_000)) < 5
 
 
+def _windows(monkeypatch: pytest.MonkeyPatch, whole: int, margin: int, window: int) -> None:
+    """Texts of more than ``whole`` lines go in windows of ``window`` lines (``margin``
+    more on either side): small ones, to test with small texts."""
+    monkeypatch.setattr(pipeline, "_WHOLE", whole)
+    monkeypatch.setattr(pipeline, "_MARGIN", margin)
+    monkeypatch.setattr(pipeline, "_WINDOW", window)
+
+
 def _concatenated(limit: int) -> str:
     """Fixture and kit texts one after the other, blank lines between: a long text of
     real lines."""
@@ -61,7 +69,7 @@ def _concatenated(limit: int) -> str:
 
 
 @pytest.mark.parametrize("mode", ["auto", "article"])
-def test_small_windows_remove_what_the_whole_text_loses_and_little_less(
+def test_small_windows_remove_nothing_the_whole_text_keeps_and_most_of_what_it_removes(
     monkeypatch: pytest.MonkeyPatch, mode: str
 ) -> None:
     # Line rules judge a line alone, so a window changes nothing of theirs; document rules
@@ -72,9 +80,7 @@ def test_small_windows_remove_what_the_whole_text_loses_and_little_less(
     text = _concatenated(30_000)
     config = Config(mode=mode)
     whole = Cleaner(config).removals(text)
-    monkeypatch.setattr(pipeline, "_WHOLE", 2_000)
-    monkeypatch.setattr(pipeline, "_MARGIN", 250)
-    monkeypatch.setattr(pipeline, "_WINDOW", 1_000)
+    _windows(monkeypatch, 2_000, 250, 1_000)
     cleaner = Cleaner(config)
     out, removed = cleaner.removals(text)
     windowed = {(d.line, d.rule_name) for d in removed}
@@ -93,9 +99,7 @@ def test_blocks_start_where_split_lines_starts_a_line(
 ) -> None:
     # A CRLF is one line break: the blocks pattern once also tried it as two, which took
     # exponential time on a last block of fewer lines than a block's.
-    monkeypatch.setattr(pipeline, "_WHOLE", 100)
-    monkeypatch.setattr(pipeline, "_MARGIN", 100)
-    monkeypatch.setattr(pipeline, "_WINDOW", 100)
+    _windows(monkeypatch, 100, 100, 100)
     text = "".join(f"line {i}{brk}" for i in range(450)) + "no break at the end"
     starts = [0]
     for line in split_lines(text):
@@ -112,9 +116,7 @@ def test_a_window_is_never_read_as_a_page(monkeypatch: pytest.MonkeyPatch) -> No
     row = PAGES[0]
     assert Cleaner().clean(row["page"]) == row["article"]  # alone, it reads as a page
     page = row["page"].rstrip("\n") + "\n\n"
-    monkeypatch.setattr(pipeline, "_WHOLE", 3 * len(split_lines(page)))
-    monkeypatch.setattr(pipeline, "_MARGIN", 20)
-    monkeypatch.setattr(pipeline, "_WINDOW", len(split_lines(page)) // 20 * 20)
+    _windows(monkeypatch, 3 * len(split_lines(page)), 20, len(split_lines(page)) // 20 * 20)
     long = page * 5
     assert pipeline._blocks(long) is not None
     assert "BS1001" not in {d.rule_id for d in Cleaner().removals(long)[1]}
@@ -127,9 +129,7 @@ def test_a_window_is_never_read_as_a_page(monkeypatch: pytest.MonkeyPatch) -> No
 def test_any_text_in_small_windows_loses_only_whole_lines(
     monkeypatch: pytest.MonkeyPatch, text: str
 ) -> None:
-    monkeypatch.setattr(pipeline, "_WHOLE", 6)
-    monkeypatch.setattr(pipeline, "_MARGIN", 2)
-    monkeypatch.setattr(pipeline, "_WINDOW", 4)
+    _windows(monkeypatch, 6, 2, 4)
     cleaner = Cleaner()
     out = cleaner.clean(text)
     assert _is_subsequence(_contents(out), _contents(text))
