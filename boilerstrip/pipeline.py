@@ -409,7 +409,7 @@ def _output(text: str, spans: array[int]) -> str:
         return text
     if spans and spans[-1] < len(text) and not text.endswith(("\n", "\r")):
         b = spans[-1]  # the end of the last kept line, which has a line break
-        spans[-1] = b - (2 if text.startswith("\r\n", b - 2) else 1)
+        spans[-1] = b - (2 if b >= 2 and text.startswith("\r\n", b - 2) else 1)
     return cut(text, spans)
 
 
