@@ -166,7 +166,7 @@ class Cleaner:
         spans = array("q")
         for part in self._parts(text, title):
             _kept_spans(part, spans)
-            for i in sorted(d for d in part.dropped if part.lo <= d < part.hi):
+            for i in sorted(part.dropped):
                 verdict = part.verdicts.get(i)
                 rule, reason = (verdict.rule, verdict.reason) if verdict else (LAYOUT_BLANK, "")
                 content = strip_break(part.lines[i])
@@ -228,14 +228,14 @@ class Cleaner:
     def _is_reported(self, k: str) -> bool:
         return self._reported is not None and self._reported.search(k) is not None
 
-    def _parts(self, text: str, title: Title = None, exhaustive: bool = False) -> Iterator[_Part]:
+    def _parts(self, text: str, title: Title = None) -> Iterator[_Part]:
         """The text's lines judged: in one part, or, for a text of many lines, one part
         per window (see ``_WINDOW``), made when the last one is done with."""
         if not isinstance(text, str):
             raise TypeError(f"clean() takes a str, not {type(text).__name__}")
         blocks = None if self.config.mode == "page" else _blocks(text)
         if blocks is None:
-            lines, verdicts, dropped, kept = self._run(text, exhaustive, title)
+            lines, verdicts, dropped, kept = self._run(text, title=title)
             yield _Part(0, 0, 0, len(lines), lines, verdicts, dropped, kept)
             return
         # blocks[k] is where block k of _MARGIN lines starts; a window is a whole number of
@@ -245,10 +245,11 @@ class Cleaner:
         for j in range(0, last, per):
             a, b = max(0, j - 1), min(last, j + per + 1)
             lines, verdicts, dropped, kept = self._run(
-                text[blocks[a] : blocks[b]], exhaustive, title, window=True
+                text[blocks[a] : blocks[b]], title=title, window=True
             )
             lo = (j - a) * _MARGIN
             hi = len(lines) if j + per >= last else lo + per * _MARGIN
+            dropped = {d for d in dropped if lo <= d < hi}
             yield _Part(a * _MARGIN, blocks[a], lo, hi, lines, verdicts, dropped, kept)
             del lines, verdicts, dropped, kept  # before the next window's are made
 
@@ -312,7 +313,7 @@ class _Part(NamedTuple):
     hi: int
     lines: list[str]
     verdicts: dict[int, Verdict]
-    dropped: set[int]
+    dropped: set[int]  # of lines lo..hi-1
     kept: dict[int, Verdict]
 
 
@@ -383,7 +384,7 @@ def _kept_spans(part: _Part, spans: array[int]) -> None:
     lines, dropped = part.lines, part.dropped
     pos = part.start + sum(map(len, lines[: part.lo]))  # where line i starts
     start, i = pos, part.lo  # start: where the current run starts
-    for d in sorted(d for d in dropped if part.lo <= d < part.hi):
+    for d in sorted(dropped):
         if d > i:  # kept lines i..d-1 before this dropped line
             pos += sum(map(len, lines[i:d]))
             _add_span(spans, start, pos)
